@@ -1,0 +1,116 @@
+"""The `sahelwatch` command: run, check-config, extract, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+import structlog
+import yaml
+
+from daemon import __version__, config, logs, offline
+from daemon.bootstrap import build, build_extractor
+from daemon.errors import ConfigError
+from daemon.pipeline import read_article
+from daemon.scheduler import StopFlag, run_forever
+
+log = structlog.stdlib.get_logger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = config.load(args.config)
+    except ConfigError as exc:
+        print(f"sahelwatch: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    logs.configure(
+        settings.logging.level,
+        settings.logging.format,
+        stream=sys.stderr if args.command != "run" else None,
+    )
+    code: int = args.handler(args, settings)
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sahelwatch", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"sahelwatch {__version__}")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path(os.environ.get(config.CONFIG_PATH_VARIABLE, "config.yaml")),
+        help="configuration file (default: $SAHELWATCH_CONFIG or ./config.yaml)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="poll the feeds and publish events")
+    run.add_argument("--once", action="store_true", help="run every feed once, then exit")
+    run.set_defaults(handler=_run)
+    check = commands.add_parser("check-config", help="validate and print the configuration")
+    check.set_defaults(handler=_check_config)
+    extract = commands.add_parser("extract", help="extract events from a JSONL file of articles")
+    extract.add_argument("--input", default="-", help="JSONL input, - for stdin")
+    extract.add_argument("--output", default="-", help="JSONL output, - for stdout")
+    extract.set_defaults(handler=_extract)
+    return parser
+
+
+def _run(args: argparse.Namespace, settings: config.Settings) -> int:
+    stop = StopFlag()
+    stop.install()
+    app = build(settings, stop)
+    try:
+        if args.once:
+            summaries = [
+                app.pipeline.run_feed(feed) for feed in settings.feeds if not stop.is_set()
+            ]
+            for summary in summaries:
+                print(summary.line(), flush=True)
+            return EXIT_OK if all(s.outcome != "failed" for s in summaries) else EXIT_FAILED
+        run_forever(settings, settings.feeds, app.pipeline.run_feed, stop)
+        return EXIT_OK
+    finally:
+        app.close()
+        log.info("stopped")
+
+
+def _check_config(args: argparse.Namespace, settings: config.Settings) -> int:
+    print(f"# {args.config}: valid")
+    print(yaml.safe_dump(config.effective(settings), sort_keys=False, allow_unicode=True), end="")
+    return EXIT_OK
+
+
+def _extract(args: argparse.Namespace, settings: config.Settings) -> int:
+    extractor = build_extractor(settings)
+    failed = False
+    with _open(args.input, "r") as source, _open(args.output, "w") as sink:
+        results = offline.run(source, lambda a: read_article(extractor, a), datetime.now(UTC))
+        for result, is_error in results:
+            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+            failed |= is_error
+    return EXIT_USAGE if failed else EXIT_OK
+
+
+@contextmanager
+def _open(name: str, mode: str) -> Iterator[TextIO]:
+    if name == "-":
+        yield sys.stdin if mode == "r" else sys.stdout
+        return
+    with Path(name).open(mode, encoding="utf-8") as handle:
+        yield handle
+
+
+if __name__ == "__main__":
+    sys.exit(main())

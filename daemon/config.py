@@ -1,0 +1,276 @@
+"""Settings: config.yaml plus SAHELWATCH_* environment overrides, validated once into frozen types.
+
+Environment variables override any key: `SAHELWATCH_` + the key path in upper case, levels
+joined by `__` (`SAHELWATCH_KAFKA__BOOTSTRAP_SERVERS=host1:9092,host2:9092`,
+`SAHELWATCH_FEEDS__0__URL=...`).
+Values are read as YAML scalars, so numbers and booleans keep their types. Secrets (the SASL
+password, the TLS key password) come only from the environment or from a file named in the YAML.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from daemon.actors import SAHEL_HOSTS, STATES
+from daemon.errors import ConfigError
+
+ENV_PREFIX = "SAHELWATCH_"
+# Not a configuration key: names the file itself.
+CONFIG_PATH_VARIABLE = "SAHELWATCH_CONFIG"
+SECRET_KEYS = (("kafka", "sasl_password"), ("kafka", "ssl_password"))
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _split_csv(value: object) -> object:
+    """Accept "a,b" for a list, as environment variables write lists."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not an http(s) URL: {value!r}")
+    return value
+
+
+class FeedSettings(_Frozen):
+    """One news feed to poll."""
+
+    name: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    url: str
+    lang: Literal["en", "fr"] | None = None
+    interval_minutes: float | None = Field(default=None, gt=0)
+
+    _check_url = field_validator("url")(_http_url)
+
+
+class KafkaSettings(_Frozen):
+    """Where and how events are published."""
+
+    bootstrap_servers: tuple[str, ...] = ("127.0.0.1:9092",)
+    topic: str = Field(default="sahelwatch.events", pattern=r"^[A-Za-z0-9._-]{1,249}$")
+    client_id: str = "sahelwatch"
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    sasl_password_file: Path | None = None
+    ssl_cafile: Path | None = None
+    ssl_certfile: Path | None = None
+    ssl_keyfile: Path | None = None
+    ssl_password: SecretStr | None = None
+    ssl_password_file: Path | None = None
+    topic_partitions: int = Field(default=3, ge=1)
+    topic_replication_factor: int = Field(default=1, ge=1)
+    bootstrap_timeout_ms: int = Field(default=10_000, ge=100)
+    delivery_timeout_ms: int = Field(default=30_000, ge=1_000)
+
+    _split = field_validator("bootstrap_servers", mode="before")(_split_csv)
+
+
+class SchedulingSettings(_Frozen):
+    """Defaults for when feeds are polled."""
+
+    default_interval_minutes: float = Field(default=30, gt=0)
+    jitter_seconds: int = Field(default=60, ge=0)
+    misfire_grace_seconds: int = Field(default=300, ge=1)
+
+
+class FetchSettings(_Frozen):
+    """How feeds are fetched over HTTP."""
+
+    timeout_seconds: float = Field(default=20, gt=0)
+    max_bytes: int = Field(default=15_000_000, ge=1_024)
+    max_redirects: int = Field(default=5, ge=0)
+    user_agent: str = "sahelwatch/0.1"
+    contact_url: str = "https://github.com/sahelwatch/sahelwatch"
+
+    _check_url = field_validator("contact_url")(_http_url)
+
+
+class LoggingSettings(_Frozen):
+    """Log level and rendering (auto: JSON when stdout is not a terminal)."""
+
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    format: Literal["auto", "json", "console"] = "auto"
+
+
+class Settings(_Frozen):
+    """The whole effective configuration."""
+
+    feeds: tuple[FeedSettings, ...] = ()
+    kafka: KafkaSettings = KafkaSettings()
+    scheduling: SchedulingSettings = SchedulingSettings()
+    fetch: FetchSettings = FetchSettings()
+    logging: LoggingSettings = LoggingSettings()
+    state_dir: Path = Path(".state")
+    hosts: frozenset[str] = frozenset(SAHEL_HOSTS)
+
+    _split = field_validator("hosts", mode="before")(_split_csv)
+
+    @field_validator("hosts")
+    @classmethod
+    def _known_hosts(cls, hosts: frozenset[str]) -> frozenset[str]:
+        unknown = sorted(h for h in hosts if h not in STATES)
+        if unknown:
+            raise ValueError(f"unknown country codes: {', '.join(unknown)}")
+        return hosts
+
+    @field_validator("feeds")
+    @classmethod
+    def _unique_names(cls, feeds: tuple[FeedSettings, ...]) -> tuple[FeedSettings, ...]:
+        names = [f.name for f in feeds]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate feed names: {', '.join(duplicates)}")
+        return feeds
+
+    def interval_minutes(self, feed: FeedSettings) -> float:
+        """The polling interval of one feed."""
+        return feed.interval_minutes or self.scheduling.default_interval_minutes
+
+
+def load(path: Path, environ: Mapping[str, str] | None = None) -> Settings:
+    """Read, override and validate the configuration; raise ConfigError naming every bad key."""
+    environ = os.environ if environ is None else environ
+    raw = _read_yaml(path)
+    problems = [
+        f"{'.'.join(key)}: secrets may not be written in the YAML; set {_env_name(key)} "
+        f"or {key[-1]}_file"
+        for key in SECRET_KEYS
+        if _lookup(raw, key) is not None
+    ]
+    sources: dict[tuple[str, ...], str] = {}
+    for name, value in sorted(environ.items()):
+        if name.startswith(ENV_PREFIX) and name != CONFIG_PATH_VARIABLE:
+            problems += _apply_override(raw, name, value, sources)
+    if problems:
+        raise ConfigError(str(path), problems)
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(str(path), _describe(exc, sources)) from None
+    return _with_secret_files(settings, str(path))
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(str(path), [f"cannot read the file: {exc.strerror}"]) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(str(path), [f"not valid YAML: {exc}"]) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), ["the top level must be a mapping of keys"])
+    return data
+
+
+def _env_name(key: tuple[str, ...]) -> str:
+    return ENV_PREFIX + "__".join(part.upper() for part in key)
+
+
+def _lookup(raw: Any, key: tuple[str, ...]) -> Any:
+    for part in key:
+        if not isinstance(raw, dict):
+            return None
+        raw = raw.get(part)
+    return raw
+
+
+def _apply_override(
+    raw: dict[str, Any], name: str, value: str, sources: dict[tuple[str, ...], str]
+) -> list[str]:
+    """Write one SAHELWATCH_* variable into the raw tree; return a problem if it can't go there."""
+    key = tuple(part.lower() for part in name[len(ENV_PREFIX) :].split("__"))
+    node: Any = raw
+    for depth, part in enumerate(key[:-1]):
+        child = _child(node, part)
+        if child is None:
+            child = {}
+            if not _set_child(node, part, child):
+                return [f"{name}: no such key {'.'.join(key[: depth + 1])}"]
+        node = child
+    try:
+        parsed = yaml.safe_load(value) if value else value
+    except yaml.YAMLError:
+        parsed = value
+    if not _set_child(node, key[-1], parsed):
+        return [f"{name}: no such key {'.'.join(key)}"]
+    sources[key] = name
+    return []
+
+
+def _child(node: Any, part: str) -> Any:
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+        return node[int(part)]
+    return None
+
+
+def _set_child(node: Any, part: str, value: Any) -> bool:
+    if isinstance(node, dict):
+        node[part] = value
+        return True
+    if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+        node[int(part)] = value
+        return True
+    return False
+
+
+def _describe(exc: ValidationError, sources: Mapping[tuple[str, ...], str]) -> list[str]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(str(part) for part in error["loc"])
+        key = ".".join(loc) or "(top level)"
+        origin = next((f" (from {v})" for k, v in sources.items() if loc[: len(k)] == k), "")
+        message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+        problems.append(f"{key}{origin}: {message}")
+    return problems
+
+
+def _with_secret_files(settings: Settings, source: str) -> Settings:
+    """Read *_password_file contents into the matching secret, unless the environment set it."""
+    kafka = settings.kafka
+    updates: dict[str, SecretStr] = {}
+    for secret, file in (
+        ("sasl_password", kafka.sasl_password_file),
+        ("ssl_password", kafka.ssl_password_file),
+    ):
+        if file is None or getattr(kafka, secret) is not None:
+            continue
+        try:
+            updates[secret] = SecretStr(file.read_text(encoding="utf-8").strip())
+        except OSError as exc:
+            raise ConfigError(
+                source, [f"kafka.{secret}_file: cannot read {file}: {exc.strerror}"]
+            ) from None
+    if not updates:
+        return settings
+    return settings.model_copy(update={"kafka": kafka.model_copy(update=updates)})
+
+
+def effective(settings: Settings) -> dict[str, Any]:
+    """The configuration as plain data, secrets masked: what `check-config` prints."""
+    data = settings.model_dump(mode="json")
+    for section, key in SECRET_KEYS:
+        if data[section][key] is not None:
+            data[section][key] = "********"
+    data["hosts"] = sorted(data["hosts"])
+    return data

@@ -1,0 +1,56 @@
+"""Shared steps of the integration tests: settings for a test, reading a topic back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from kafka import KafkaConsumer
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "examples" / "feeds"
+
+
+def write_config(
+    tmp_path: Path, feeds: list[dict[str, Any]], bootstrap: str, topic: str, **kafka: Any
+) -> Path:
+    """A config file for one test, with its own state directory and topic."""
+    data = {
+        "feeds": feeds,
+        "kafka": {
+            "bootstrap_servers": [bootstrap],
+            "topic": topic,
+            "topic_partitions": 2,
+            "bootstrap_timeout_ms": 5000,
+            **kafka,
+        },
+        "scheduling": {"jitter_seconds": 0},
+        "fetch": {"timeout_seconds": 5},
+        "state_dir": str(tmp_path / "state"),
+        "logging": {"format": "json"},
+    }
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def consume_all(bootstrap: str, topic: str, idle_ms: int = 3000) -> list[Any]:
+    """Every message on the topic, from the beginning, until it stays quiet for idle_ms."""
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=[bootstrap],
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=idle_ms,
+    )
+    try:
+        return list(consumer)
+    finally:
+        consumer.close()
+
+
+def values(messages: list[Any]) -> list[dict[str, Any]]:
+    """The decoded JSON values of consumed messages."""
+    return [json.loads(m.value) for m in messages]

@@ -1,0 +1,84 @@
+"""Feed parsing and normalisation (pure parts; fetching is covered by integration tests)."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from daemon.config import FeedSettings
+from daemon.errors import FeedParseError
+from daemon.feeds import canonical_url, clean_text, normalise, parse
+
+SAMPLES = Path(__file__).resolve().parents[2] / "examples" / "feeds"
+WIRE = FeedSettings(name="wire", url="http://127.0.0.1/wire.xml", lang="en")
+PRESSE = FeedSettings(name="presse", url="http://127.0.0.1/presse.atom")
+
+
+def test_rss_items_are_parsed_with_dates_and_clean_text():
+    """RSS 2.0 items give title, link, UTC date and tag-free summary."""
+    items = parse(WIRE, (SAMPLES / "wire-en.xml").read_bytes(), {}, WIRE.url)
+    assert len(items) == 4
+    first = items[0]
+    assert first.title == "U.S. completes pullout from Niger drone base"
+    assert first.published == datetime(2024, 8, 5, 14, 20, tzinfo=UTC)
+    assert "<p>" not in first.summary
+    assert first.summary.startswith("NIAMEY, Aug 5 (Sample Wire)")
+    assert first.source == "Sample Wire - Africa"
+    assert first.lang == "en"
+
+
+def test_atom_entries_take_language_from_the_feed():
+    """Atom entries are parsed; xml:lang gives the language when the config does not."""
+    items = parse(PRESSE, (SAMPLES / "presse-fr.atom").read_bytes(), {}, PRESSE.url)
+    assert [i.lang for i in items] == ["fr", "fr", "fr"]
+    assert items[0].published == datetime(2023, 12, 15, 15, 30, tzinfo=UTC)
+    assert "Minusma" in items[0].summary
+
+
+def test_html_page_is_not_a_feed():
+    """An HTML error page served instead of the feed is a FeedParseError."""
+    with pytest.raises(FeedParseError, match="not a feed"):
+        parse(WIRE, b"<html><body><h1>502 Bad Gateway</h1></body></html>", {}, WIRE.url)
+
+
+def test_windows_1252_feed_is_decoded():
+    """A feed declared as windows-1252 keeps its accented letters."""
+    body = (
+        '<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Arrivée des troupes à Ménaka</title><link>http://x.org/1</link></item>"
+        "</channel></rss>"
+    ).encode("cp1252")
+    (item,) = parse(WIRE, body, {}, WIRE.url)
+    assert item.title == "Arrivée des troupes à Ménaka"
+
+
+def test_canonical_url_drops_tracking_and_fragment():
+    """Tracking parameters, fragments and host case do not make a new article."""
+    url = "https://News.Example.ORG/a/b?id=7&utm_source=rss&fbclid=x#comments"
+    assert canonical_url(url) == "https://news.example.org/a/b?id=7"
+
+
+def test_normalise_gives_the_same_id_for_the_same_canonical_url():
+    """Two feed items that differ only by tracking parameters share an article id."""
+    items = parse(WIRE, (SAMPLES / "wire-en.xml").read_bytes(), {}, WIRE.url)
+    article = normalise(items[0])
+    assert article.url == "http://127.0.0.1:8765/articles/us-niger-pullout"
+    clean = normalise(items[0].__class__(**{**_fields(items[0]), "url": article.url}))
+    assert clean.id == article.id
+    assert len({normalise(i).id for i in items}) == 4
+
+
+def _fields(item):
+    return {name: getattr(item, name) for name in item.__slots__}
+
+
+def test_clean_text_keeps_paragraphs_and_decodes_entities():
+    """HTML becomes plain text: paragraphs on their own lines, entities decoded."""
+    assert clean_text("<p>Gao &amp; Kidal</p><p>l&#8217;arm&eacute;e</p>") == "Gao & Kidal\nl’armée"
+
+
+def test_rss_channel_language_is_used_when_the_config_has_none():
+    """An RSS <language> element gives the items' language."""
+    feed = FeedSettings(name="wire", url="http://127.0.0.1/wire.xml")
+    items = parse(feed, (SAMPLES / "wire-en.xml").read_bytes(), {}, feed.url)
+    assert {i.lang for i in items} == {"en"}
