@@ -69,6 +69,7 @@ STATES: Mapping[str, str] = MappingProxyType(
         "RW": "Rwanda",
         "BD": "Bangladesh",
         "PK": "Pakistan",
+        "HU": "Hungary",
         "IN": "India",
     }
 )

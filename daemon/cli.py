@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Literal, TextIO, cast
 
 import structlog
 import yaml
@@ -104,12 +104,12 @@ def _extract(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 @contextmanager
-def _open(name: str, mode: str) -> Iterator[TextIO]:
+def _open(name: str, mode: Literal["r", "w"]) -> Iterator[TextIO]:
     if name == "-":
         yield sys.stdin if mode == "r" else sys.stdout
         return
     with Path(name).open(mode, encoding="utf-8") as handle:
-        yield handle
+        yield cast("TextIO", handle)
 
 
 if __name__ == "__main__":

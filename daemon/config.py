@@ -75,7 +75,7 @@ class KafkaSettings(_Frozen):
     topic_partitions: int = Field(default=3, ge=1)
     topic_replication_factor: int = Field(default=1, ge=1)
     bootstrap_timeout_ms: int = Field(default=10_000, ge=100)
-    delivery_timeout_ms: int = Field(default=30_000, ge=1_000)
+    delivery_timeout_ms: int = Field(default=30_000, ge=5_000)
 
     _split = field_validator("bootstrap_servers", mode="before")(_split_csv)
 

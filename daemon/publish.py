@@ -88,11 +88,14 @@ class KafkaPublisher:
                         acks="all",
                         enable_idempotence=True,
                         delivery_timeout_ms=self._settings.delivery_timeout_ms,
-                        request_timeout_ms=min(30_000, self._settings.delivery_timeout_ms),
+                        # kafka-python wants delivery > linger + request timeout
+                        request_timeout_ms=min(30_000, self._settings.delivery_timeout_ms // 2),
                         linger_ms=5,
                     )
                 except KafkaTimeoutError as exc:
                     raise self._unavailable() from exc
+                except KafkaError as exc:
+                    raise PublishError(f"cannot create the Kafka producer: {exc}") from exc
             return self._producer
 
     def ensure_topic(self) -> None:

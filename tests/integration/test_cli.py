@@ -128,11 +128,14 @@ def test_daemon_publishes_on_schedule_and_stops_cleanly_on_sigterm(
 ):
     """`run` publishes within its first cycle, and SIGTERM makes it flush and exit 0."""
     feed_server.routes["/en.xml"] = Route(body=(SAMPLES / "wire-en.xml").read_bytes())
-    path = write_config(tmp_path, [{"name": "wire", "url": feed_server.url("/en.xml")}],
-                        kafka_bootstrap, topic)
+    path = write_config(
+        tmp_path, [{"name": "wire", "url": feed_server.url("/en.xml")}], kafka_bootstrap, topic
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "daemon.cli", "--config", str(path), "run"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60

@@ -52,7 +52,8 @@ def test_feed_to_topic_carries_every_contract_field(feed_server, app_for, kafka_
         headers = dict(message.headers)
         assert headers["ce_id"].decode() == record["event_id"]
         assert record["article"]["feed"] == "wire"
-        assert record["article"]["url"].startswith(feed_server.url("/articles/"))
+        assert record["article"]["url"].startswith("http://127.0.0.1:8765/articles/")
+        assert "utm_" not in record["article"]["url"]
     found = {(r["type"], r["actor"], r["host"]) for r in records}
     assert ("WITHDRAW", "US", "NE") in found
     assert not any(r["host"] == "ML" for r in records)  # the cotton story is not an event

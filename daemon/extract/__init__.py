@@ -1,0 +1,61 @@
+"""The NLP core: read an article, return the foreign-military events it reports.
+
+Layout: gazetteer/places (who and where), triggers/numbers/dates (what, how many, when), roles
+(actor vs host in a sentence), candidates (every possible event), decide (accept, score, merge),
+nlp (spaCy loading), evaluate (scoring against gold). Pure once loaded: no I/O, no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from daemon.actors import SAHEL_HOSTS
+from daemon.extract.candidates import generate
+from daemon.extract.decide import decide
+from daemon.extract.gazetteer import find_mentions
+from daemon.extract.lang import detect_language
+from daemon.extract.nlp import load, sentences
+from daemon.extract.places import find_places
+from daemon.extract.triggers import MILITARY, PREFILTER
+from daemon.model import Article, Event
+
+__all__ = ["Extractor", "detect_language"]
+
+
+class Extractor:
+    """Reads events from articles; spaCy pipelines load on first use per language and are kept."""
+
+    def __init__(self, hosts: frozenset[str] = frozenset(SAHEL_HOSTS)) -> None:
+        self.hosts = hosts
+        self._pipelines: dict[str, Any] = {}
+
+    def extract(self, article: Article) -> list[Event]:
+        """Events of one article: deterministic, at most one per (type, actor, host)."""
+        full = f"{article.title}\n\n{article.text}"
+        if not self.might_report(full):
+            return []
+        lang = article.lang if article.lang in ("en", "fr") else detect_language(full)
+        parts = [article.title.strip()] if article.title.strip() else []
+        parts += sentences(self.pipeline(lang), article.text)
+        published = article.published.date() if article.published else None
+        return decide(generate(parts, self.hosts, published), self.hosts)
+
+    def might_report(self, text: str) -> bool:
+        """Cheap prefilter: a trigger word, military wording and a host must all appear."""
+        if not PREFILTER.search(text) or not MILITARY.search(text):
+            return False
+        if any(m.code in self.hosts for m in find_mentions(text)):
+            return True
+        return any(entry.host in self.hosts for _offset, entry in find_places(text))
+
+    def pipeline(self, lang: str) -> Any:
+        """The cached spaCy pipeline for a language, loaded on first use."""
+        if lang not in self._pipelines:
+            self._pipelines[lang] = load(lang)
+        return self._pipelines[lang]
+
+    @property
+    def loaded(self) -> Mapping[str, Any]:
+        """Pipelines loaded so far, by language (for health checks and tests)."""
+        return dict(self._pipelines)

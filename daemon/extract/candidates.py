@@ -1,0 +1,201 @@
+"""Candidate events: every (trigger, actor, host) a sentence offers, with the features to judge it.
+
+Generation is deliberately generous; `decide` accepts or rejects. When a sentence lacks its host or
+actor, the most recent one from earlier sentences is carried over and the candidate says so, because
+news copy names the country once and then writes "the country", "the troops", "Paris".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from daemon.extract.dates import event_date
+from daemon.extract.gazetteer import Form, Mention, find_mentions
+from daemon.extract.numbers import TroopCount, troop_count
+from daemon.extract.places import find_places, places_in
+from daemon.extract.roles import Cast, Role, cast, role_of
+from daemon.extract.triggers import (
+    MILITARY,
+    PERSONNEL,
+    Trigger,
+    blocked,
+    find_triggers,
+    presence_only,
+    status_of,
+)
+from daemon.model import EventType, Place, Status
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible event read from one sentence, with the evidence a decision needs."""
+
+    type: EventType
+    actor: str
+    host: str
+    sentence_index: int
+    sentence: str
+    trigger: Trigger
+    actor_carried: bool
+    host_carried: bool
+    military: bool
+    blocked: bool
+    presence: bool
+    personnel: bool = True  # people, not only equipment, are named
+    actor_distance: int = 0  # words between the actor's mention and the trigger
+    force: str | None = None
+    status: Status | None = None
+    troops: TroopCount | None = None
+    places: tuple[Place, ...] = ()
+    event_date: date | None = None
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences named, for sentences that do not repeat it."""
+
+    actor: Mention | None = None
+    forces: dict[str, str] = field(default_factory=dict)
+    # host code -> (times named, sentence last named): the story's own country outweighs a
+    # neighbour mentioned in passing just before
+    named: dict[str, tuple[int, int]] = field(default_factory=dict)
+    cleared: bool = False  # the last place named was outside the host set
+    acting: set[int] = field(default_factory=set)  # ids of this sentence's actor mentions
+
+    @property
+    def host(self) -> str | None:
+        """The host to carry over: the most named so far, the latest on a tie."""
+        if self.cleared or not self.named:
+            return None
+        return max(self.named, key=lambda code: self.named[code])
+
+    def name_host(self, code: str, index: int) -> None:
+        """Record that sentence `index` named `code` as a place."""
+        count, _last = self.named.get(code, (0, index))
+        self.named[code] = (count + 1, index)
+        self.cleared = False
+
+
+def generate(
+    sentences: Sequence[str], hosts: frozenset[str], published: date | None
+) -> list[Candidate]:
+    """All candidates of a document, in sentence order."""
+    context = _Context()
+    found: list[Candidate] = []
+    for index, sentence in enumerate(sentences):
+        mentions = find_mentions(sentence)
+        context.acting.clear()
+        for trigger in find_triggers(sentence):
+            found.extend(
+                _for_trigger(
+                    index, sentence, trigger, mentions, context, hosts=hosts, published=published
+                )
+            )
+        _remember(index, sentence, mentions, hosts, context)
+    return found
+
+
+def _for_trigger(
+    index: int,
+    sentence: str,
+    trigger: Trigger,
+    mentions: list[Mention],
+    context: _Context,
+    *,
+    hosts: frozenset[str],
+    published: date | None,
+) -> Iterator[Candidate]:
+    """Candidates for one trigger: its actors crossed with its hosts."""
+    place_hosts = [entry.host for _offset, entry in find_places(sentence)]
+    deploy = trigger.type is EventType.DEPLOY
+    found = cast(sentence, mentions, place_hosts, hosts, trigger.start, deploy=deploy)
+    roles = _sender_subject(found, trigger, context)
+    context.acting.update(id(m) for m in roles.actors)
+    host_codes = roles.hosts
+    if not host_codes and context.host and not roles.elsewhere:
+        host_codes = (context.host,)
+    actors = roles.actors or ((context.actor,) if context.actor else ())
+    status = status_of(sentence, trigger)
+    template = Candidate(
+        type=trigger.type,
+        actor="",
+        host="",
+        sentence_index=index,
+        sentence=sentence,
+        trigger=trigger,
+        actor_carried=not roles.actors,
+        host_carried=not roles.hosts,
+        military=bool(MILITARY.search(sentence)),
+        personnel=bool(PERSONNEL.search(sentence)),
+        blocked=blocked(sentence, trigger),
+        presence=trigger.type is EventType.DEPLOY and presence_only(sentence, trigger),
+        status=status,
+        troops=troop_count(sentence),
+        event_date=event_date(sentence, published, future=status is Status.PLANNED),
+    )
+    for actor in actors:
+        for host in host_codes:
+            if actor.code and actor.code != host:
+                force = (
+                    actor.force or _force_in(mentions, actor.code) or context.forces.get(actor.code)
+                )
+                yield replace(
+                    template,
+                    actor_distance=_words_between(sentence, actor, trigger) if roles.actors else 0,
+                    actor=actor.code,
+                    host=host,
+                    force=force,
+                    places=places_in(sentence, host),
+                )
+
+
+def _sender_subject(roles: Cast, trigger: Trigger, context: _Context) -> Cast:
+    """A lone, uncued host-set state sends forces to the article's host ("Chad's parliament
+    voted to dispatch troops" in a story about Cameroon); an expelling state stays the host."""
+    lone = len(roles.host_mentions) == 1 and not roles.actors and not roles.hosts_cued
+    if not lone or trigger.type is not EventType.DEPLOY or context.host in (None, *roles.hosts):
+        return roles
+    subject = roles.host_mentions[0]
+    if subject.form is not Form.NAME or subject.start > trigger.start:
+        return roles
+    return Cast(roles.host_mentions, (), elsewhere=False)
+
+
+def _words_between(sentence: str, mention: Mention, trigger: Trigger) -> int:
+    """How many words separate a mention from a trigger, either side."""
+    low, high = (
+        sorted((mention.end, trigger.start))
+        if mention.end <= trigger.start
+        else sorted((trigger.end, mention.start))
+    )
+    return len(sentence[low:high].split())
+
+
+def _force_in(mentions: list[Mention], code: str) -> str | None:
+    """A named force of `code` in the same sentence ("French troops of Operation Barkhane")."""
+    return next((m.force for m in mentions if m.code == code and m.force), None)
+
+
+def _remember(
+    index: int, sentence: str, mentions: list[Mention], hosts: frozenset[str], context: _Context
+) -> None:
+    """Update the carried-over host and actor with what this sentence named."""
+    for mention in mentions:
+        if not mention.code:
+            continue
+        role = role_of(sentence, mention, hosts)
+        if mention.force:
+            context.forces.setdefault(mention.code, mention.force)
+        if id(mention) in context.acting:
+            context.actor = mention  # "Chad sends troops": Chad is not the story's host
+        elif mention.code in hosts and role in (Role.HOST, Role.OPEN):
+            context.name_host(mention.code, index)
+        elif role in (Role.ACTOR, Role.WEAK_ACTOR) and mention.form is not Form.OTHER:
+            context.actor = mention
+        elif role is Role.ELSEWHERE:
+            context.cleared = True
+    for _offset, entry in find_places(sentence):
+        if entry.host in hosts:
+            context.name_host(entry.host, index)

@@ -1,0 +1,210 @@
+"""Who is named in a sentence: states, multinational bodies and named forces, in English and French.
+
+Every entry is a regular-expression fragment; the table is matched longest-first so that
+"Guinea-Bissau" is never read as "Guinea" and "Nigerian" (NG) never as "Niger" (NE).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+from functools import cache
+
+
+class Form(enum.StrEnum):
+    """How a mention names its state; the form drives its likely role in the sentence."""
+
+    NAME = "name"  # "Mali", "la France": can be host or actor
+    DEMONYM = "demonym"  # "French", "maliens": usually qualifies forces
+    SEAT = "seat"  # "Paris", "the Pentagon", "Niamey": a government acting
+    FORCE = "force"  # "Barkhane", "Wagner", "MINUSMA": always an actor
+    BODY = "body"  # "ECOWAS", "United Nations": a multinational actor
+    OTHER = "other"  # a place that is not a state ("Niger Delta"): blocks the bare name
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One state/actor named in a text, with character offsets into that text."""
+
+    code: str | None
+    form: Form
+    start: int
+    end: int
+    text: str
+    force: str | None = None
+
+
+def _i(fragment: str) -> str:
+    """Case-insensitive fragment: French demonyms and lowercase forms vary in case."""
+    return f"(?i:{fragment})"
+
+
+# code -> (names, demonyms, seats). Names are case-sensitive unless wrapped in _i().
+_STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "BF": (("Burkina Faso", "Burkina"), (_i(r"burkinab[eèé]s?"),), ("Ouagadougou",)),
+    "CM": (
+        ("Cameroon", "Cameroun"),
+        ("Cameroonians?", _i(r"camerounais(?:es?)?")),
+        ("Yaound[ée]",),
+    ),
+    "TD": (("Chad", "Tchad"), ("Chadians?", _i(r"tchadien(?:ne)?s?")), ("N'? ?Dj[ae]m[ae]na",)),
+    "GM": (("The Gambia", "Gambia", "Gambie"), ("Gambians?", _i(r"gambien(?:ne)?s?")), ("Banjul",)),
+    "GN": (("Guinea", "Guinée"), ("Guineans?", _i(r"guinéen(?:ne)?s?")), ("Conakry",)),
+    "ML": (("Mali",), ("Malians?", _i(r"malien(?:ne)?s?")), ("Bamako", "Koulouba")),
+    "MR": (
+        ("Mauritania", "Mauritanie"),
+        ("Mauritanians?", _i(r"mauritanien(?:ne)?s?")),
+        ("Nouakchott",),
+    ),
+    "NE": (("Niger",), (_i(r"nig[eé]rien(?:ne)?s?"),), ("Niamey",)),
+    "NG": (("Nigeria", "Nigéria"), (_i(r"nig[eé]rian(?:e)?s?"),), ("Abuja",)),
+    "SN": (("Senegal", "Sénégal"), ("Senegalese", _i(r"sénégalais(?:es?)?")), ("Dakar",)),
+    "US": (
+        ("United States", "U\\.S\\.A?", "US", "USA", "America", _i("[ée]tats-unis")),
+        ("Americans?", _i(r"américain(?:e)?s?")),
+        (
+            "Washington",
+            "the Pentagon",
+            "Pentagon",
+            "Pentagone",
+            "AFRICOM",
+            "Africom",
+            "White House",
+        ),
+    ),
+    "FR": (
+        ("France",),
+        ("French", _i(r"fran[çc]ais(?:es?)?")),
+        ("Paris", "Élysée", "Elysée", "Elysee", "Quai d'Orsay"),
+    ),
+    "RU": (("Russia", "Russie"), (_i(r"russes?"), "Russians?"), ("Moscow", "Moscou", "Kremlin")),
+    "DE": (
+        ("Germany", "Allemagne"),
+        ("Germans?", _i(r"allemand(?:e)?s?")),
+        ("Berlin", "Bundeswehr"),
+    ),
+    "IT": (("Italy", "Italie"), ("Italians?", _i(r"italien(?:ne)?s?")), ("Rome",)),
+    "TR": (("Turkey", "Türkiye", "Turquie"), ("Turkish", _i(r"turc(?:s|que|ques)?")), ("Ankara",)),
+    "CN": (("China", "Chine"), ("Chinese", _i(r"chinois(?:es?)?")), ("Beijing", "Pékin")),
+    "GB": (
+        ("United Kingdom", "Britain", "UK", "U\\.K\\.", "Royaume-Uni"),
+        ("British", _i(r"britanniques?")),
+        ("London", "Londres"),
+    ),
+    "HU": (("Hungary", "Hongrie"), ("Hungarians?", _i(r"hongrois(?:es?)?")), ("Budapest",)),
+    "ES": (("Spain", "Espagne"), ("Spanish", _i(r"espagnol(?:e)?s?")), ("Madrid",)),
+    "BE": (("Belgium", "Belgique"), ("Belgians?", _i(r"belges?")), ("Brussels", "Bruxelles")),
+    "NL": (("Netherlands", "Pays-Bas"), ("Dutch", _i(r"néerlandais(?:es?)?")), ()),
+    "SE": (("Sweden", "Suède"), ("Swedish", _i(r"suédois(?:es?)?")), ()),
+    "DK": (("Denmark", "Danemark"), ("Danish", _i(r"danois(?:es?)?")), ()),
+    "EE": (("Estonia", "Estonie"), ("Estonians?", _i(r"estonien(?:ne)?s?")), ()),
+    "CZ": (("Czech Republic", "Czechia", "République tchèque"), ("Czech", _i(r"tchèques?")), ()),
+    "PT": (("Portugal",), ("Portuguese", _i(r"portugais(?:es?)?")), ()),
+    "IE": (("Ireland", "Irlande"), ("Irish", _i(r"irlandais(?:es?)?")), ()),
+    "CA": (("Canada",), ("Canadians?", _i(r"canadien(?:ne)?s?")), ("Ottawa",)),
+    "UA": (("Ukraine",), ("Ukrainians?", _i(r"ukrainien(?:ne)?s?")), ("Kyiv", "Kiev")),
+    "IR": (("Iran",), ("Iranians?", _i(r"iranien(?:ne)?s?")), ("Tehran", "Téhéran")),
+    "AE": (
+        ("United Arab Emirates", "UAE", "Émirats arabes unis"),
+        ("Emirati", _i("émiratie?s?")),
+        (),
+    ),
+    "MA": (("Morocco", "Maroc"), ("Moroccans?", _i(r"marocain(?:e)?s?")), ("Rabat",)),
+    "DZ": (("Algeria", "Algérie"), ("Algerians?", _i(r"algérien(?:ne)?s?")), ("Algiers", "Alger")),
+    "LY": (("Libya", "Libye"), ("Libyans?", _i(r"libyen(?:ne)?s?")), ("Tripoli",)),
+    "EG": (("Egypt", "Égypte", "Egypte"), ("Egyptians?", _i(r"égyptien(?:ne)?s?")), ("Cairo",)),
+    "BJ": (("Benin", "Bénin"), ("Beninese", _i(r"béninois(?:es?)?")), ("Cotonou",)),
+    "TG": (("Togo",), ("Togolese", _i(r"togolais(?:es?)?")), ("Lomé",)),
+    "GH": (("Ghana",), ("Ghanaians?", _i(r"ghanéen(?:ne)?s?")), ("Accra",)),
+    "CI": (
+        ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
+        ("Ivorians?", _i(r"ivoirien(?:ne)?s?")),
+        (),
+    ),
+    "SL": (("Sierra Leone",), ("Sierra Leoneans?",), ("Freetown",)),
+    "LR": (("Liberia",), ("Liberians?", _i(r"libérien(?:ne)?s?")), ("Monrovia",)),
+    "GW": (("Guinea-Bissau", "Guinée-Bissau"), ("Bissau-Guineans?",), ("Bissau",)),
+    "RW": (("Rwanda",), ("Rwandans?", _i(r"rwandais(?:es?)?")), ("Kigali",)),
+    "BD": (("Bangladesh",), ("Bangladeshi",), ()),
+    "PK": (("Pakistan",), ("Pakistani",), ()),
+    "IN": (("India", "Inde"), ("Indian",), ()),
+    # Not actors here, but naming them as the place of an event must stop the host carry-over.
+    "SO": (("Somalia", "Somalie"), ("Somali",), ("Mogadishu",)),
+    "CD": (("Democratic Republic of (?:the )?Congo", "DR Congo", "DRC", "RDC"), (), ("Kinshasa",)),
+    "CF": (
+        ("Central African Republic", "Centrafrique", _i("république centrafricaine"), "RCA", "CAR"),
+        (_i("centrafricain(?:e)?s?"),),
+        ("Bangui",),
+    ),
+    "SD": (("Sudan", "Soudan"), ("Sudanese",), ("Khartoum",)),
+    "SY": (("Syria", "Syrie"), ("Syrian",), ()),
+    "AF": (("Afghanistan",), ("Afghan",), ("Kabul",)),
+    "IQ": (("Iraq", "Irak"), ("Iraqi",), ("Baghdad",)),
+    "DJ": (("Djibouti",), (), ()),
+    "GQ": (("Equatorial Guinea", "Guinée équatoriale"), (), ()),
+}
+
+# Named forces and multinational bodies: pattern -> (code, force name or None, form).
+_FORCES: dict[str, tuple[str, str | None, Form]] = {
+    r"(?:[Oo]p[ée]ration |[Ff]orce )?Barkhane": ("FR", "Operation Barkhane", Form.FORCE),
+    r"(?:[Oo]p[ée]ration )?Serval": ("FR", "Operation Serval", Form.FORCE),
+    r"(?:[Tt]ask [Ff]orce |[Ff]orce )?Takuba": ("FR", "Takuba Task Force", Form.FORCE),
+    r"(?:[Tt]he )?Wagner(?: [Gg]roup)?|(?:[Gg]roupe )?Wagner": ("RU", "Wagner Group", Form.FORCE),
+    r"Africa Corps": ("RU", "Africa Corps", Form.FORCE),
+    r"MINUSMA|Minusma": ("UN", "MINUSMA", Form.FORCE),
+    r"MINUSCA|Minusca|MONUSCO": ("UN", None, Form.FORCE),
+    r"United Nations|U\.N\.|UN|Nations [Uu]nies|ONU|[Bb]lue [Hh]elmets|[Cc]asques bleus": (
+        "UN",
+        None,
+        Form.BODY,
+    ),
+    r"EUTM(?: Mali)?": ("EU", "EUTM Mali", Form.FORCE),
+    r"EUCAP(?: Sahel)?(?: Niger| Mali)?": ("EU", "EUCAP Sahel", Form.FORCE),
+    r"European Union|EU|Union européenne|UE": ("EU", None, Form.BODY),
+    r"Europeans?|" + _i(r"européen(?:ne)?s?"): ("EU", None, Form.DEMONYM),
+    r"ECOMIG": ("ECOWAS", "ECOMIG", Form.FORCE),
+    r"ECOWAS|Ecowas|CEDEAO|Cédéao": ("ECOWAS", None, Form.BODY),
+    r"African Union|Union africaine": ("AU", None, Form.BODY),
+    # Bare "Niger" inside these names is not the state.
+    r"Niger (?:Delta|River)|River Niger|[Ff]leuve Niger|[Bb]oucle du Niger": ("", None, Form.OTHER),
+    r"Niger State": ("NG", None, Form.OTHER),
+    r"Gulf of Guinea|[Gg]olfe de Guinée|Papua New Guinea|New Guinea": ("", None, Form.OTHER),
+    r"Latin America|South America|North America": ("", None, Form.OTHER),
+}
+
+
+def _entries() -> list[tuple[str, str, Form, str | None]]:
+    """Flatten the tables into (fragment, code, form, force) rows."""
+    rows: list[tuple[str, str, Form, str | None]] = []
+    for code, (names, demonyms, seats) in _STATES.items():
+        rows += [(n, code, Form.NAME, None) for n in names]
+        rows += [(d, code, Form.DEMONYM, None) for d in demonyms]
+        rows += [(s, code, Form.SEAT, None) for s in seats]
+    rows += [(p, c, f, force) for p, (c, force, f) in _FORCES.items()]
+    return rows
+
+
+@cache
+def _matcher() -> tuple[re.Pattern[str], tuple[tuple[str, Form, str | None], ...]]:
+    """One alternation with a named group per entry; longest literal first."""
+    rows = sorted(_entries(), key=lambda r: -len(r[0]))
+    alternation = "|".join(f"(?P<g{i}>{frag})" for i, (frag, *_rest) in enumerate(rows))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return pattern, tuple((code, form, force) for _frag, code, form, force in rows)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """All actor/state mentions in `text`, left to right, non-overlapping."""
+    pattern, meta = _matcher()
+    found: list[Mention] = []
+    for match in pattern.finditer(text):
+        index = int(match.lastgroup[1:]) if match.lastgroup else -1
+        code, form, force = meta[index]
+        found.append(Mention(code or None, form, match.start(), match.end(), match.group(), force))
+    return found
+
+
+def state_codes() -> frozenset[str]:
+    """Every code the gazetteer can emit (for validating a configured host set)."""
+    return frozenset(_STATES) | {c for c, _f, _k in _FORCES.values() if c}

@@ -1,0 +1,49 @@
+"""Loading the spaCy pipelines: sentence segmentation for the rule layer, never a download.
+
+French uses the installed fr_core_news_sm (its parser segments well around "M." and quotes);
+English uses en_core_web_sm when installed, else a blank pipeline with the rule-based sentencizer.
+Components the rules do not read (lemmatizer, NER, tagger) are excluded: they cost load and run
+time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+_UNUSED = ["lemmatizer", "ner", "morphologizer", "attribute_ruler", "tagger", "senter"]
+MAX_CHARS = 20_000  # longer pages are navigation or live blogs; their head carries the news
+
+
+@Language.component("sahelwatch_paragraphs")
+def paragraph_breaks(doc: Any) -> Any:
+    """Start a sentence after every line break: headlines and datelines carry no full stop."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def load(lang: str) -> Any:
+    """The pipeline for 'en' or 'fr', built from what is installed."""
+    if lang == "fr":
+        nlp = spacy.load("fr_core_news_sm", exclude=_UNUSED)
+        nlp.add_pipe("sahelwatch_paragraphs", before="parser")
+        return nlp
+    if importlib.util.find_spec("en_core_web_sm") is not None:
+        nlp = spacy.load("en_core_web_sm", exclude=_UNUSED)
+        nlp.add_pipe("sahelwatch_paragraphs", before="parser")
+        return nlp
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sahelwatch_paragraphs", after="sentencizer")
+    return nlp
+
+
+def sentences(nlp: Any, text: str) -> list[str]:
+    """The text's sentences, stripped, empty ones dropped."""
+    doc = nlp(text[:MAX_CHARS])
+    return [s.text.strip() for s in doc.sents if s.text.strip()]

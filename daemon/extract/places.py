@@ -1,0 +1,133 @@
+"""Curated Sahel places (cities, regions, bases) with coordinates, and finding them in text.
+
+GeoNames-based packages miss many garrison towns (Ménaka, Tessalit, Sévaré, Boulkessi...) and are
+large, so a small hand-checked table ships here instead. Coordinates are approximate (town centre).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from daemon.model import Place, PlaceKind
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    """A known place: canonical name, host code, kind, coordinates and the spellings to match."""
+
+    name: str
+    host: str
+    kind: PlaceKind
+    lat: float
+    lon: float
+    aliases: tuple[str, ...] = ()
+
+    def to_place(self) -> Place:
+        """The model's Place for this entry."""
+        return Place(self.name, self.kind, self.lat, self.lon)
+
+
+_C, _B, _R = PlaceKind.CITY, PlaceKind.BASE, PlaceKind.REGION
+
+PLACES: tuple[PlaceEntry, ...] = (
+    # Niger
+    PlaceEntry(
+        "Air Base 101", "NE", _B, 13.481, 2.184, (r"(?:Air Base|[Bb]ase a[ée]rienne|BA) ?101",)
+    ),
+    PlaceEntry(
+        "Air Base 201", "NE", _B, 16.966, 8.013, (r"(?:Air Base|[Bb]ase a[ée]rienne|BA) ?201",)
+    ),
+    PlaceEntry("Niamey", "NE", _C, 13.512, 2.112),
+    PlaceEntry("Agadez", "NE", _C, 16.974, 7.991),
+    PlaceEntry("Ouallam", "NE", _C, 14.318, 2.086),
+    PlaceEntry("Diffa", "NE", _C, 13.315, 12.611),
+    PlaceEntry("Tillabéri", "NE", _R, 14.212, 1.453, ("Tillab[ée]ry?",)),
+    PlaceEntry("Tahoua", "NE", _C, 14.890, 5.263),
+    PlaceEntry("Dirkou", "NE", _C, 18.987, 12.887),
+    PlaceEntry("Madama", "NE", _B, 21.954, 13.643),
+    PlaceEntry("Zinder", "NE", _C, 13.805, 8.988),
+    PlaceEntry("Arlit", "NE", _C, 18.739, 7.393),
+    PlaceEntry("Inatès", "NE", _C, 14.933, 0.850, ("Inat[èe]s",)),
+    # Mali
+    PlaceEntry("Bamako", "ML", _C, 12.639, -8.003),
+    PlaceEntry("Gao", "ML", _C, 16.272, -0.044),
+    PlaceEntry("Ménaka", "ML", _C, 15.918, 2.402, ("M[ée]naka",)),
+    PlaceEntry("Tessalit", "ML", _C, 20.201, 1.011),
+    PlaceEntry("Kidal", "ML", _C, 18.441, 1.408),
+    PlaceEntry("Timbuktu", "ML", _C, 16.773, -3.007, ("Tombouctou", "Timbuktu")),
+    PlaceEntry("Mopti", "ML", _C, 14.484, -4.183),
+    PlaceEntry("Sévaré", "ML", _C, 14.527, -4.101, ("S[ée]var[ée]",)),
+    PlaceEntry("Aguelhok", "ML", _C, 19.461, 0.858, ("Aguel'?hok",)),
+    PlaceEntry("Anefis", "ML", _C, 17.983, 0.650),
+    PlaceEntry("Ansongo", "ML", _C, 15.663, 0.502),
+    PlaceEntry("Boulkessi", "ML", _C, 15.000, -1.550),
+    PlaceEntry("Hombori", "ML", _C, 15.283, -1.700),
+    PlaceEntry("Ségou", "ML", _C, 13.431, -6.266, ("S[ée]gou",)),
+    PlaceEntry("Kati", "ML", _C, 12.744, -8.072),
+    PlaceEntry("Konna", "ML", _C, 14.946, -3.889),
+    PlaceEntry("Diabaly", "ML", _C, 14.687, -6.017),
+    PlaceEntry("Tinzaouaten", "ML", _C, 19.960, 2.920, ("Tin[Zz]aou?aten", "Tinzawatene")),
+    PlaceEntry("Ber", "ML", _C, 16.530, -2.890),
+    # Burkina Faso
+    PlaceEntry("Ouagadougou", "BF", _C, 12.371, -1.519),
+    PlaceEntry("Djibo", "BF", _C, 14.102, -1.627),
+    PlaceEntry("Kaya", "BF", _C, 13.092, -1.084),
+    PlaceEntry("Dori", "BF", _C, 14.035, -0.035),
+    PlaceEntry("Kamboinsin", "BF", _B, 12.462, -1.548, ("Kambo[ié]n?sin",)),
+    PlaceEntry("Bobo-Dioulasso", "BF", _C, 11.178, -4.297),
+    PlaceEntry("Fada N'Gourma", "BF", _C, 12.062, 0.358, ("Fada N'? ?Gourma",)),
+    # Chad
+    PlaceEntry("N'Djamena", "TD", _C, 12.134, 15.056, ("N'? ?Dj[ae]m[ae]na",)),
+    PlaceEntry("Faya-Largeau", "TD", _B, 17.924, 19.104, ("Faya(?:-Largeau)?",)),
+    PlaceEntry("Abéché", "TD", _C, 13.829, 20.832, ("Ab[ée]ch[ée]",)),
+    PlaceEntry("Bol", "TD", _C, 13.459, 14.714),
+    PlaceEntry("Lake Chad", "TD", _R, 13.300, 14.100, ("Lake Chad", "lac Tchad")),
+    # Mauritania
+    PlaceEntry("Nouakchott", "MR", _C, 18.079, -15.965),
+    PlaceEntry("Bassikounou", "MR", _C, 15.867, -5.950),
+    PlaceEntry("Néma", "MR", _C, 16.617, -7.250, ("N[ée]ma",)),
+    PlaceEntry("Atar", "MR", _C, 20.517, -13.050),
+    # Nigeria, Cameroon, Senegal, Gambia, Guinea
+    PlaceEntry("Abuja", "NG", _C, 9.058, 7.489),
+    PlaceEntry("Maiduguri", "NG", _C, 11.846, 13.160),
+    PlaceEntry("Borno", "NG", _R, 11.500, 13.000, ("Borno(?: State)?",)),
+    PlaceEntry("Kano", "NG", _C, 12.000, 8.517),
+    PlaceEntry("Sokoto", "NG", _C, 13.063, 5.243),
+    PlaceEntry("Yaoundé", "CM", _C, 3.848, 11.502, ("Yaound[ée]",)),
+    PlaceEntry("Maroua", "CM", _C, 10.591, 14.316),
+    PlaceEntry("Far North", "CM", _R, 10.600, 14.300, ("Far North", "Extrême-Nord")),
+    PlaceEntry("Dakar", "SN", _C, 14.717, -17.467),
+    PlaceEntry("Ouakam", "SN", _B, 14.723, -17.488),
+    PlaceEntry("Banjul", "GM", _C, 13.454, -16.579),
+    PlaceEntry("Conakry", "GN", _C, 9.641, -13.578),
+)
+
+
+@cache
+def _matcher() -> re.Pattern[str]:
+    """One alternation over every spelling, group name = index into PLACES."""
+    parts = []
+    for i, entry in enumerate(PLACES):
+        spellings = entry.aliases or (re.escape(entry.name),)
+        parts.append(f"(?P<p{i}>{'|'.join(spellings)})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+
+
+def find_places(text: str) -> list[tuple[int, PlaceEntry]]:
+    """Known places named in `text`, as (char offset, entry), left to right."""
+    found = []
+    for match in _matcher().finditer(text):
+        if match.lastgroup:
+            found.append((match.start(), PLACES[int(match.lastgroup[1:])]))
+    return found
+
+
+def places_in(text: str, host: str) -> tuple[Place, ...]:
+    """Distinct known places of `host` named in `text`, in order of first mention."""
+    seen: dict[str, Place] = {}
+    for _offset, entry in find_places(text):
+        if entry.host == host and entry.name not in seen:
+            seen[entry.name] = entry.to_place()
+    return tuple(seen.values())

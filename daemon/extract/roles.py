@@ -1,0 +1,193 @@
+"""Which state in a sentence sends the forces (actor) and which receives them (host).
+
+Decided from surface cues that hold in both languages: a demonym next to a personnel noun names the
+forces ("French troops", "soldats français"); a location preposition names the place ("into
+Cameroon", "au Mali"); what is left is split by whether the state can be a host at all.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import re
+from dataclasses import dataclass
+
+from daemon.extract.gazetteer import Form, Mention
+
+_PERSONNEL = (
+    r"(?:troops|soldiers|forces|military|army|armed forces|personnel|contingents?|peacekeepers|"
+    r"trainers|instructors|advis[eo]rs|mercenaries|jets|special forces|air force|drones|"
+    r"paratroopers|legionnaires|servicemen|marines|units|battalions?|navy|warplanes|commandos|"
+    r"bases?|garrison|contingent|troupes|soldats|militaires|forces armées|armée|contingent|"
+    r"instructeurs|mercenaires|casques bleus|avions|paras|hommes|conseillers|unités|bataillons?|"
+    r"forces spéciales|éléments|effectifs|légionnaires)"
+)
+# "French troops", "Chad's army", "American and French forces", "U.S.-led forces".
+_QUALIFIER = (
+    r"(?:military|armed|special|combat|elite|ground|regular|militaires|arm[ée]es|sp[ée]ciales)"
+)
+_NOUN_AFTER = re.compile(
+    rf"^(?:'s)?(?:\s*(?:,|and|et)\s*[A-Z]\w+)*(?:-led|-backed)?\s+(?:{_QUALIFIER}\s+)?{_PERSONNEL}\b"
+)
+# "soldats français", "instructeurs militaires russes", "troops from Chad".
+_NOUN_BEFORE = re.compile(
+    rf"\b{_PERSONNEL}(?:\s+{_QUALIFIER})?\s+(?:(?:from|of|de|du|des)\s+(?:the\s+|la\s+|l')?)?$",
+    re.IGNORECASE,
+)
+_HOST_PREP = re.compile(
+    r"\b(?:in|into|to|from|out of|across|inside|throughout|within|towards?|en|au|aux|du|dans|"
+    r"vers|hors du|hors de|depuis|sur le sol|left|leave|leaving|quit|quitt\w+|de)\s+"
+    r"(?:the\s+|la\s+|le\s+|l')?(?:(?:north|south|east|west|central|neighbou?ring|remote)"
+    r"\w*\s+)?$",
+    re.IGNORECASE,
+)
+# "the border with Mali", "la frontière algérienne": a neighbour, neither side of the event.
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:borders?|bordering|frontières?|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
+    r"(?:with\s+|avec\s+)?(?:the\s+|le\s+|la\s+|l')?$",
+    re.IGNORECASE,
+)
+_NEIGHBOUR_AFTER = re.compile(r"^(?:'s)?\s+(?:border|frontier)", re.IGNORECASE)
+# Stricter: a state outside the host set only counts as the event's place with these.
+_ELSEWHERE_PREP = re.compile(
+    r"\b(?:in|into|to|inside|en|au|aux|dans|vers)\s+(?:the\s+|la\s+|le\s+|l')?$", re.IGNORECASE
+)
+
+
+class Role(enum.StrEnum):
+    """A mention's part in the event."""
+
+    ACTOR = "actor"
+    WEAK_ACTOR = "weak actor"  # a foreign demonym with no forces named ("the French minister")
+    HOST = "host"
+    NEIGHBOUR = "neighbour"  # named as a border or neighbour: not part of the event
+    ELSEWHERE = "elsewhere"  # a non-host state named as the place: the event is not in the Sahel
+    OPEN = "open"  # no cue either way
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The actors and hosts a sentence gives a trigger, nearest coordinated group first."""
+
+    actors: tuple[Mention, ...]
+    hosts: tuple[str, ...]
+    elsewhere: bool
+    hosts_cued: bool = False  # a preposition, not mere absence of an actor, made them hosts
+    host_mentions: tuple[Mention, ...] = ()
+
+
+def role_of(
+    sentence: str, mention: Mention, hosts: frozenset[str], *, deploy: bool = False
+) -> Role:
+    """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin."""
+    before, after = sentence[: mention.start], sentence[mention.end :]
+    if mention.form in (Form.FORCE, Form.BODY) or _NOUN_AFTER.match(after):
+        return Role.ACTOR
+    if _NOUN_BEFORE.search(before):
+        return Role.ACTOR
+    if mention.code in hosts:
+        return _host_set_role(before, after, mention, deploy=deploy)
+    if _NEIGHBOUR_BEFORE.search(before) or _NEIGHBOUR_AFTER.match(after):
+        return Role.NEIGHBOUR
+    if mention.form is Form.NAME and _ELSEWHERE_PREP.search(before):
+        return Role.ELSEWHERE
+    return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
+
+
+# A foreign demonym alone ("the French minister") is a weaker actor cue than a name.
+_DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
+
+
+def _host_set_role(before: str, after: str, mention: Mention, *, deploy: bool) -> Role:
+    """Role of a state that can host: a location preposition makes it the host."""
+    prep = _HOST_PREP.search(before)
+    if prep and not (deploy and prep.group().lower().startswith("from")):
+        return Role.HOST  # "into neighbouring Cameroon" is a host even after "neighbouring"
+    if _NEIGHBOUR_BEFORE.search(before) or _NEIGHBOUR_AFTER.match(after):
+        return Role.NEIGHBOUR
+    return Role.HOST if mention.form is Form.SEAT else Role.OPEN
+
+
+def cast(
+    sentence: str,
+    mentions: list[Mention],
+    place_hosts: list[str],
+    hosts: frozenset[str],
+    at: int,
+    *,
+    deploy: bool = False,
+) -> Cast:
+    """Actors and hosts of the trigger at offset `at`, preferring the group nearest to it."""
+    coded = [m for m in mentions if m.code]
+    roles = _spread_neighbours(
+        sentence, coded, {id(m): role_of(sentence, m, hosts, deploy=deploy) for m in coded}
+    )
+    actors = [m for m in coded if roles[id(m)] is Role.ACTOR] or [
+        m for m in coded if roles[id(m)] is Role.WEAK_ACTOR
+    ]
+    host_ms = [m for m in coded if roles[id(m)] is Role.HOST]
+    open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
+    if not actors and (host_ms or len({m.code for m in open_hosts}) > 1):
+        # "Chad to send troops into Cameroon": the uncued host-set state is the sender.
+        actors = _nearest_group(sentence, open_hosts, open_hosts, at, prefer_before=True)
+        open_hosts = [m for m in open_hosts if m not in actors]
+    # "Turkey and Nigeria signed": a state that can host, joined to a foreign actor, is the host
+    foreign = any(m.code not in hosts for m in actors)
+    actor_group = _nearest_group(sentence, actors, actors if foreign else actors + open_hosts, at)
+    elsewhere = any(roles[id(m)] is Role.ELSEWHERE for m in coded) and not host_ms
+    # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
+    host_pool = [] if elsewhere else [m for m in host_ms + open_hosts if m not in actor_group]
+    host_group = _nearest_group(sentence, host_ms or host_pool, host_pool, at)
+    host_codes = [m.code for m in host_group if m.code in hosts]
+    if not host_codes and not elsewhere:
+        host_codes = [code for code in place_hosts if code in hosts][:1]
+    return Cast(
+        tuple(m for m in actor_group if roles[id(m)] is not Role.ELSEWHERE),
+        tuple(dict.fromkeys(host_codes)),
+        elsewhere,
+        hosts_cued=bool(host_ms),
+        host_mentions=tuple(host_group),
+    )
+
+
+def _spread_neighbours(
+    sentence: str, ordered: list[Mention], roles: dict[int, Role]
+) -> dict[int, Role]:
+    """'the borders with Burkina Faso and Niger': a neighbour's coordinated states are too."""
+    for prev, cur in itertools.pairwise(ordered):
+        if roles[id(prev)] is Role.NEIGHBOUR and _COORD.match(sentence[prev.end : cur.start]):
+            roles[id(cur)] = Role.NEIGHBOUR
+    return roles
+
+
+_COORD = re.compile(
+    r"^\s*(?:,|and|et|or|ou|as well as|&)?\s*(?:,|and|et|or|ou)?\s*(?:the\s+|la\s+|le\s+|l')?$"
+)
+
+
+def _nearest_group(
+    sentence: str,
+    anchors: list[Mention],
+    pool: list[Mention],
+    at: int,
+    *,
+    prefer_before: bool = False,
+) -> list[Mention]:
+    """The anchor nearest `at` plus pool mentions coordinated with it ("Senegal and Mali")."""
+    if not anchors:
+        return []
+
+    def distance(m: Mention) -> int:
+        gap = at - m.end if m.end <= at else m.start - at
+        return gap + (1000 if prefer_before and m.start > at else 0)
+
+    ordered = sorted({id(m): m for m in [*pool, *anchors]}.values(), key=lambda m: m.start)
+    best = ordered.index(min(anchors, key=distance))
+    low = high = best
+    while low > 0 and _COORD.match(sentence[ordered[low - 1].end : ordered[low].start]):
+        low -= 1
+    while high < len(ordered) - 1 and _COORD.match(
+        sentence[ordered[high].end : ordered[high + 1].start]
+    ):
+        high += 1
+    return ordered[low : high + 1]

@@ -1,0 +1,70 @@
+"""Unit tests for daemon.extract.gazetteer and daemon.extract.places."""
+
+from __future__ import annotations
+
+import pytest
+
+from daemon.extract.gazetteer import Form, find_mentions
+from daemon.extract.places import places_in
+from daemon.model import PlaceKind
+
+
+def codes(text: str) -> list[str | None]:
+    return [m.code for m in find_mentions(text)]
+
+
+def test_nigerian_and_nigerien_are_different_states():
+    """'Nigerian' is Nigeria (NG) and 'Nigerien'/'nigérien' is Niger (NE)."""
+    assert codes("Nigerian and Nigerien officers met nigérians et nigériens") == [
+        "NG", "NE", "NG", "NE",
+    ]  # fmt: skip
+
+
+def test_guinea_bissau_is_not_guinea():
+    """Guinea-Bissau and Equatorial Guinea never read as Guinea (GN)."""
+    assert codes("Guinea-Bissau, Equatorial Guinea and Guinea") == ["GW", "GQ", "GN"]
+
+
+def test_niger_river_is_not_the_state():
+    """'Niger Delta' / 'fleuve Niger' are places, not Niger."""
+    found = find_mentions("oil in the Niger Delta and boats on the fleuve Niger")
+    assert [m.form for m in found] == [Form.OTHER, Form.OTHER]
+    assert all(m.code is None for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "force"),
+    [
+        ("the Wagner Group", "RU", "Wagner Group"),
+        ("Africa Corps", "RU", "Africa Corps"),
+        ("l'opération Barkhane", "FR", "Operation Barkhane"),
+        ("MINUSMA", "UN", "MINUSMA"),
+        ("EUTM Mali", "EU", "EUTM Mali"),
+        ("la CEDEAO", "ECOWAS", None),
+        ("the Pentagon", "US", None),
+        ("l'Élysée", "FR", None),
+    ],
+)
+def test_forces_and_metonyms_map_to_actor_codes(text, code, force):
+    """Named forces, bodies and seats of government resolve to the contract's actor codes."""
+    (mention,) = find_mentions(text)
+    assert (mention.code, mention.force) == (code, force)
+
+
+def test_us_needs_capitals():
+    """The pronoun 'us' is not the United States."""
+    assert codes("they told us about U.S. plans") == ["US"]
+
+
+def test_places_are_filtered_by_host_with_coordinates():
+    """Only the host's places are returned, with kind and coordinates."""
+    found = places_in("from Air Base 201 near Agadez to Gao and Faya", "NE")
+    assert [p.name for p in found] == ["Air Base 201", "Agadez"]
+    assert found[0].kind is PlaceKind.BASE
+    assert found[1].lat == pytest.approx(16.97, abs=0.05)
+
+
+def test_french_place_spellings():
+    """French spellings (Tombouctou, base aérienne 101) resolve to the canonical names."""
+    assert [p.name for p in places_in("Tombouctou et Ménaka", "ML")] == ["Timbuktu", "Ménaka"]
+    assert [p.name for p in places_in("la base aérienne 101", "NE")] == ["Air Base 101"]
