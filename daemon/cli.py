@@ -17,7 +17,8 @@ import yaml
 
 from daemon import __version__, config, logs, offline
 from daemon.bootstrap import build, build_extractor
-from daemon.errors import ConfigError
+from daemon.errors import ConfigError, InputError
+from daemon.extract.evaluate import differences, score
 from daemon.pipeline import read_article
 from daemon.scheduler import StopFlag, run_forever
 
@@ -64,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--input", default="-", help="JSONL input, - for stdin")
     extract.add_argument("--output", default="-", help="JSONL output, - for stdout")
     extract.set_defaults(handler=_extract)
+    evaluate = commands.add_parser("eval", help="score extraction against a labelled JSONL file")
+    evaluate.add_argument("--gold", required=True, type=Path, help="labelled JSONL (corpus format)")
+    evaluate.add_argument("--errors", action="store_true", help="list missed and spurious events")
+    evaluate.set_defaults(handler=_eval)
     return parser
 
 
@@ -101,6 +106,32 @@ def _extract(args: argparse.Namespace, settings: config.Settings) -> int:
             sink.write(json.dumps(result, ensure_ascii=False) + "\n")
             failed |= is_error
     return EXIT_USAGE if failed else EXIT_OK
+
+
+def _eval(args: argparse.Namespace, settings: config.Settings) -> int:
+    extractor = build_extractor(settings)
+    gold, predicted = [], []
+    with args.gold.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            try:
+                article, _ident = offline.parse_line(line, number)
+            except InputError as exc:
+                print(f"{args.gold}:{number}: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+            gold.append(json.loads(line))
+            predicted.append(read_article(extractor, article)[1])
+    scores = score(gold, predicted)
+    print(f"{'slice':<8} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'relevance':>9}")
+    for name, row in scores.items():
+        print(
+            f"{name:<8} {row['articles']:>8} {row['precision']:>6.3f} {row['recall']:>6.3f} "
+            f"{row['f1']:>6.3f} {row['relevance_accuracy']:>9.3f}"
+        )
+    if args.errors:
+        for record, events in zip(gold, predicted, strict=True):
+            for line in differences(record, events):
+                print(line)
+    return EXIT_OK
 
 
 @contextmanager

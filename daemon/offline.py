@@ -52,6 +52,8 @@ def _published(value: object) -> datetime | None:
         return None
     if not isinstance(value, str):
         raise InputError("'published' must be an ISO date or datetime string")
+    if len(value) in (4, 7):  # a year or a month alone, as archives often date articles
+        value = value + "-01-01"[: 10 - len(value)]
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

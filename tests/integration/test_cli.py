@@ -152,3 +152,38 @@ def test_daemon_publishes_on_schedule_and_stops_cleanly_on_sigterm(
     assert "troop_event" in events
     assert "stop_requested" in events
     assert events[-1] == "stopped"
+
+
+def test_eval_scores_a_labelled_file(tmp_path):
+    """eval prints P/R/F1 per language for a labelled JSONL file, and lists errors on request."""
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "g1",
+                "lang": "en",
+                "published": "2024-04",
+                "relevant": True,
+                "text": "Russian military instructors landed in Niamey on Wednesday.",
+                "events": [{"type": "DEPLOY", "actor": "RU", "host": "NE"}],
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "id": "g2",
+                "lang": "en",
+                "relevant": True,
+                "text": "Cotton prices rose in Mali this year.",
+                "events": [{"type": "EXPEL", "actor": "FR", "host": "ML"}],
+            }
+        )
+        + "\n"
+    )
+    config = tmp_path / "c.yaml"
+    config.write_text("{}\n")
+    result = sahelwatch("--config", str(config), "eval", "--gold", str(gold), "--errors")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[1:3]}
+    assert rows["en"][1:5] == ["2", "1.000", "0.500", "0.667"]
+    assert "g2: - EXPEL FR ML" in result.stdout

@@ -52,3 +52,11 @@ def test_parse_line_reads_optional_fields():
         offline.parse_line(json.dumps({"text": "t", "lang": "de"}), 1)
     with pytest.raises(InputError, match="published"):
         offline.parse_line(json.dumps({"text": "t", "published": "yesterday"}), 1)
+
+
+def test_month_or_year_publication_dates_are_accepted():
+    """Archives often date an article by month or year only: those become the first day."""
+    article, _ = offline.parse_line(json.dumps({"text": "t", "published": "2021-01"}), 1)
+    assert article.published == datetime(2021, 1, 1, tzinfo=UTC)
+    article, _ = offline.parse_line(json.dumps({"text": "t", "published": "2019"}), 1)
+    assert article.published == datetime(2019, 1, 1, tzinfo=UTC)

@@ -1,0 +1,59 @@
+"""Deployment files stay consistent with the project (what can be checked without Docker)."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
+
+
+def kafka_version() -> str:
+    match = re.search(r"<kafka.version>([^<]+)<", (DEPLOY / "kafka" / "pom.xml").read_text())
+    assert match
+    return match.group(1)
+
+
+def test_compose_runs_the_same_kafka_as_the_local_broker():
+    """docker-compose parses, and its broker image matches the Maven Kafka version."""
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert set(services) == {"kafka", "sahelwatch"}
+    assert services["kafka"]["image"] == f"apache/kafka:{kafka_version()}"
+    assert services["sahelwatch"]["build"]["dockerfile"] == "deploy/Dockerfile"
+    env = services["sahelwatch"]["environment"]
+    assert env["SAHELWATCH_KAFKA__BOOTSTRAP_SERVERS"] == "kafka:19092"
+
+
+def test_dockerfile_runs_as_non_root_and_downloads_nothing_at_run_time():
+    """The image switches to an unprivileged user and installs everything at build time."""
+    text = (DEPLOY / "Dockerfile").read_text()
+    final_stage = text.split("\nFROM ")[-1]
+    assert re.search(r"^USER sahelwatch$", final_stage, re.M)
+    assert "pip install" not in final_stage
+    assert 'ENTRYPOINT ["sahelwatch"]' in final_stage
+
+
+def test_systemd_unit_is_hardened(tmp_path):
+    """The unit restarts on failure, runs unprivileged, and verifies when systemd is present."""
+    text = (DEPLOY / "sahelwatch.service").read_text()
+    for line in (
+        "DynamicUser=yes",
+        "ProtectSystem=strict",
+        "Restart=on-failure",
+        "NoNewPrivileges=yes",
+        "KillSignal=SIGTERM",
+    ):
+        assert re.search(rf"^{re.escape(line)}$", text, re.M), line
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze not installed")
+    unit = tmp_path / "sahelwatch.service"
+    # verify needs ExecStart's binary to exist: point it at a stand-in
+    unit.write_text(text.replace("/opt/sahelwatch/bin/sahelwatch", shutil.which("true") or ""))
+    result = subprocess.run(
+        ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
