@@ -58,6 +58,16 @@ def gold_keys(record: Mapping[str, Any]) -> set[Key]:
     return {(str(e["type"]), str(e["actor"]), str(e["host"])) for e in record.get("events", [])}
 
 
+def differences(record: Mapping[str, Any], events: Sequence[Event]) -> list[str]:
+    """Readable lines for the missed (-) and spurious (+) events of one article."""
+    keys = gold_keys(record)
+    found = {(e.type.value, e.actor, e.host) for e in events}
+    ident = record.get("id", "?")
+    return [f"{ident}: - {' '.join(k)}" for k in sorted(keys - found)] + [
+        f"{ident}: + {' '.join(k)}" for k in sorted(found - keys)
+    ]
+
+
 def score(
     gold: Sequence[Mapping[str, Any]], predicted: Sequence[Sequence[Event]]
 ) -> dict[str, Any]:
