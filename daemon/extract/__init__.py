@@ -17,7 +17,7 @@ from daemon.extract.gazetteer import find_mentions
 from daemon.extract.lang import detect_language
 from daemon.extract.nlp import load, sentences
 from daemon.extract.places import find_places
-from daemon.extract.triggers import MILITARY, PREFILTER
+from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
 from daemon.model import Article, Event
 
 __all__ = ["Extractor", "detect_language"]
@@ -42,8 +42,9 @@ class Extractor:
         return decide(generate(parts, self.hosts, published), self.hosts)
 
     def might_report(self, text: str) -> bool:
-        """Cheap prefilter: a trigger word, military wording and a host must all appear."""
-        if not PREFILTER.search(text) or not MILITARY.search(text):
+        """Cheap prefilter: military wording (or a military accord), a trigger and a host must all
+        appear; checked cheapest and most selective first."""
+        if not (MILITARY.search(text) or ACCORD_RE.search(text)) or not PREFILTER.search(text):
             return False
         if any(m.code in self.hosts for m in find_mentions(text)):
             return True

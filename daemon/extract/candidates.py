@@ -11,21 +11,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.dates import event_date
 from daemon.extract.gazetteer import Form, Mention, find_mentions
 from daemon.extract.numbers import TroopCount, troop_count
 from daemon.extract.places import find_places, places_in
 from daemon.extract.roles import Cast, Role, cast, role_of
-from daemon.extract.triggers import (
-    MILITARY,
-    PERSONNEL,
-    Trigger,
-    blocked,
-    find_triggers,
-    presence_only,
-    status_of,
-)
+from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
+
+_LEAVING = (EventType.WITHDRAW, EventType.EXPEL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +82,22 @@ def generate(
     for index, sentence in enumerate(sentences):
         mentions = find_mentions(sentence)
         context.acting.clear()
+        # "completed its withdrawal" then "the last troops flew out": military wording in the
+        # next or previous sentence vouches for a strong trigger
+        nearby = bool(MILITARY.search(" ".join(sentences[max(0, index - 1) : index + 2])))
         for trigger in find_triggers(sentence):
             found.extend(
                 _for_trigger(
-                    index, sentence, trigger, mentions, context, hosts=hosts, published=published
+                    index,
+                    sentence,
+                    trigger,
+                    mentions,
+                    context,
+                    hosts=hosts,
+                    published=published,
+                    military=bool(MILITARY.search(sentence))
+                    or trigger.accord
+                    or (nearby and not trigger.weak and trigger.type in _LEAVING),
                 )
             )
         _remember(index, sentence, mentions, hosts, context)
@@ -106,35 +113,22 @@ def _for_trigger(
     *,
     hosts: frozenset[str],
     published: date | None,
+    military: bool,
 ) -> Iterator[Candidate]:
     """Candidates for one trigger: its actors crossed with its hosts."""
     place_hosts = [entry.host for _offset, entry in find_places(sentence)]
     deploy = trigger.type is EventType.DEPLOY
-    found = cast(sentence, mentions, place_hosts, hosts, trigger.start, deploy=deploy)
+    leaving = trigger.type in _LEAVING
+    found = cast(
+        sentence, mentions, place_hosts, hosts, trigger.start, deploy=deploy, leaving=leaving
+    )
     roles = _sender_subject(found, trigger, context)
     context.acting.update(id(m) for m in roles.actors)
     host_codes = roles.hosts
     if not host_codes and context.host and not roles.elsewhere:
         host_codes = (context.host,)
     actors = roles.actors or ((context.actor,) if context.actor else ())
-    status = status_of(sentence, trigger)
-    template = Candidate(
-        type=trigger.type,
-        actor="",
-        host="",
-        sentence_index=index,
-        sentence=sentence,
-        trigger=trigger,
-        actor_carried=not roles.actors,
-        host_carried=not roles.hosts,
-        military=bool(MILITARY.search(sentence)),
-        personnel=bool(PERSONNEL.search(sentence)),
-        blocked=blocked(sentence, trigger),
-        presence=trigger.type is EventType.DEPLOY and presence_only(sentence, trigger),
-        status=status,
-        troops=troop_count(sentence),
-        event_date=event_date(sentence, published, future=status is Status.PLANNED),
-    )
+    template = _template(index, sentence, trigger, roles, published=published, military=military)
     for actor in actors:
         for host in host_codes:
             if actor.code and actor.code != host:
@@ -149,6 +143,36 @@ def _for_trigger(
                     force=force,
                     places=places_in(sentence, host),
                 )
+
+
+def _template(
+    index: int,
+    sentence: str,
+    trigger: Trigger,
+    roles: Cast,
+    *,
+    published: date | None,
+    military: bool,
+) -> Candidate:
+    """The features a trigger's candidates share, before actor and host are filled in."""
+    status = status_of(sentence, trigger)
+    return Candidate(
+        type=trigger.type,
+        actor="",
+        host="",
+        sentence_index=index,
+        sentence=sentence,
+        trigger=trigger,
+        actor_carried=not roles.actors,
+        host_carried=not roles.hosts,
+        military=military,
+        personnel=bool(PERSONNEL.search(sentence)),
+        blocked=blocked(sentence, trigger),
+        presence=trigger.type is EventType.DEPLOY and presence_only(sentence, trigger),
+        status=status,
+        troops=troop_count(sentence),
+        event_date=event_date(sentence, published, future=status is Status.PLANNED),
+    )
 
 
 def _sender_subject(roles: Cast, trigger: Trigger, context: _Context) -> Cast:

@@ -9,6 +9,7 @@ time.
 from __future__ import annotations
 
 import importlib.util
+import re
 from typing import Any
 
 import spacy
@@ -43,7 +44,25 @@ def load(lang: str) -> Any:
     return nlp
 
 
+_FINAL = re.compile(r"[.!?…:;»\"”)\]]\s*$")
+
+
 def sentences(nlp: Any, text: str) -> list[str]:
-    """The text's sentences, stripped, empty ones dropped."""
+    """The text's sentences, stripped, empty ones dropped.
+
+    The parser sometimes cuts a clause with no final punctuation ("Les soldats américains |
+    quittent Niamey"); such a cut is undone unless a line break made it.
+    """
     doc = nlp(text[:MAX_CHARS])
-    return [s.text.strip() for s in doc.sents if s.text.strip()]
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        if (
+            spans
+            and not _FINAL.search(doc.text[spans[-1][0] : start])
+            and "\n" not in (doc.text[spans[-1][1] : start] + doc.text[spans[-1][0] : start][-1:])
+        ):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return [doc.text[a:b].strip() for a, b in spans if doc.text[a:b].strip()]

@@ -20,7 +20,9 @@ _PERSONNEL = (
     r"paratroopers|legionnaires|servicemen|marines|units|battalions?|navy|warplanes|commandos|"
     r"bases?|garrison|contingent|troupes|soldats|militaires|forces armées|armée|contingent|"
     r"instructeurs|mercenaires|casques bleus|avions|paras|hommes|conseillers|unités|bataillons?|"
-    r"forces spéciales|éléments|effectifs|légionnaires)"
+    r"forces spéciales|éléments|effectifs|légionnaires|paramilit\w+|fighters|reinforcements|"
+    r"formateurs|combattants|renforts|casques? bleus?|soldat|militaire|troupes?|soldier|"
+    r"peacekeeper)"
 )
 # "French troops", "Chad's army", "American and French forces", "U.S.-led forces".
 _QUALIFIER = (
@@ -34,6 +36,14 @@ _NOUN_BEFORE = re.compile(
     rf"\b{_PERSONNEL}(?:\s+{_QUALIFIER})?\s+(?:(?:from|of|de|du|des)\s+(?:the\s+|la\s+|l')?)?$",
     re.IGNORECASE,
 )
+_LEFT_PLACE = re.compile(r"\b(?:from|du|de|des)\s+(?:the\s+|la\s+|l')?$", re.IGNORECASE)
+# "Chadian soldiers serving with MINUSMA", "le contingent tchadien de la Minusma": the state acts.
+_CONTINGENT_GAP = re.compile(
+    r"^(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:serving (?:with|in)|with|within|in|of|de la|de l'|du|"
+    r"au sein de la|au sein de l')\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MULTINATIONAL = frozenset({"UN", "EU", "ECOWAS", "AU"})
 _HOST_PREP = re.compile(
     r"\b(?:in|into|to|from|out of|across|inside|throughout|within|towards?|en|au|aux|du|dans|"
     r"vers|hors du|hors de|depuis|sur le sol|left|leave|leaving|quit|quitt\w+|de)\s+"
@@ -77,14 +87,19 @@ class Cast:
 
 
 def role_of(
-    sentence: str, mention: Mention, hosts: frozenset[str], *, deploy: bool = False
+    sentence: str,
+    mention: Mention,
+    hosts: frozenset[str],
+    *,
+    deploy: bool = False,
+    leaving: bool = False,
 ) -> Role:
-    """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin."""
+    """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin,
+    `leaving` (a withdrawal or an expulsion) reads "troops from X" as the place they leave."""
     before, after = sentence[: mention.start], sentence[mention.end :]
-    if mention.form in (Form.FORCE, Form.BODY) or _NOUN_AFTER.match(after):
-        return Role.ACTOR
-    if _NOUN_BEFORE.search(before):
-        return Role.ACTOR
+    forces = _forces_role(before, after, mention, hosts, leaving=leaving)
+    if forces is not None:
+        return forces
     if mention.code in hosts:
         return _host_set_role(before, after, mention, deploy=deploy)
     if _NEIGHBOUR_BEFORE.search(before) or _NEIGHBOUR_AFTER.match(after):
@@ -92,6 +107,21 @@ def role_of(
     if mention.form is Form.NAME and _ELSEWHERE_PREP.search(before):
         return Role.ELSEWHERE
     return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
+
+
+def _forces_role(
+    before: str, after: str, mention: Mention, hosts: frozenset[str], *, leaving: bool
+) -> Role | None:
+    """ACTOR when the mention names forces ("French troops", "soldats du Tchad"), except that
+    forces leaving a host-set state leave it ("pulled its troops from Niger"); else None."""
+    if mention.form in (Form.FORCE, Form.BODY) or _NOUN_AFTER.match(after):
+        return Role.ACTOR
+    noun = _NOUN_BEFORE.search(before)
+    if noun is None:
+        return None
+    if leaving and mention.code in hosts and _LEFT_PLACE.search(noun.group()):
+        return Role.HOST
+    return Role.ACTOR
 
 
 # A foreign demonym alone ("the French minister") is a weaker actor cue than a name.
@@ -116,31 +146,29 @@ def cast(
     at: int,
     *,
     deploy: bool = False,
+    leaving: bool = False,
 ) -> Cast:
     """Actors and hosts of the trigger at offset `at`, preferring the group nearest to it."""
     coded = [m for m in mentions if m.code]
     roles = _spread_neighbours(
-        sentence, coded, {id(m): role_of(sentence, m, hosts, deploy=deploy) for m in coded}
+        sentence,
+        coded,
+        {id(m): role_of(sentence, m, hosts, deploy=deploy, leaving=leaving) for m in coded},
     )
-    actors = [m for m in coded if roles[id(m)] is Role.ACTOR] or [
-        m for m in coded if roles[id(m)] is Role.WEAK_ACTOR
-    ]
     host_ms = [m for m in coded if roles[id(m)] is Role.HOST]
-    open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
-    if not actors and (host_ms or len({m.code for m in open_hosts}) > 1):
-        # "Chad to send troops into Cameroon": the uncued host-set state is the sender.
-        actors = _nearest_group(sentence, open_hosts, open_hosts, at, prefer_before=True)
-        open_hosts = [m for m in open_hosts if m not in actors]
+    actors, open_hosts = _actors(sentence, coded, roles, hosts, at)
     # "Turkey and Nigeria signed": a state that can host, joined to a foreign actor, is the host
     foreign = any(m.code not in hosts for m in actors)
     actor_group = _nearest_group(sentence, actors, actors if foreign else actors + open_hosts, at)
+    own = {m.code for m in actor_group}
     elsewhere = any(roles[id(m)] is Role.ELSEWHERE for m in coded) and not host_ms
     # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
-    host_pool = [] if elsewhere else [m for m in host_ms + open_hosts if m not in actor_group]
+    host_ms = [m for m in host_ms if m.code not in own]
+    host_pool = [] if elsewhere else [m for m in host_ms + open_hosts if m.code not in own]
     host_group = _nearest_group(sentence, host_ms or host_pool, host_pool, at)
     host_codes = [m.code for m in host_group if m.code in hosts]
     if not host_codes and not elsewhere:
-        host_codes = [code for code in place_hosts if code in hosts][:1]
+        host_codes = _fallback_hosts(coded, roles, place_hosts, hosts, own if foreign else None)
     return Cast(
         tuple(m for m in actor_group if roles[id(m)] is not Role.ELSEWHERE),
         tuple(dict.fromkeys(host_codes)),
@@ -148,6 +176,57 @@ def cast(
         hosts_cued=bool(host_ms),
         host_mentions=tuple(host_group),
     )
+
+
+def _actors(
+    sentence: str, coded: list[Mention], roles: dict[int, Role], hosts: frozenset[str], at: int
+) -> tuple[list[Mention], list[Mention]]:
+    """The actor candidates, and the uncued host-set states left over as possible hosts."""
+    actors = _contingents(sentence, [m for m in coded if roles[id(m)] is Role.ACTOR]) or [
+        m for m in coded if roles[id(m)] is Role.WEAK_ACTOR
+    ]
+    open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
+    cued_host = any(roles[id(m)] is Role.HOST for m in coded)
+    if not actors and (cued_host or len({m.code for m in open_hosts}) > 1):
+        # "Chad to send troops into Cameroon": the uncued host-set state is the sender.
+        actors = _nearest_group(sentence, open_hosts, open_hosts, at, prefer_before=True)
+        open_hosts = [m for m in open_hosts if m not in actors]
+    return actors, open_hosts
+
+
+def _contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
+    """Drop a multinational force that only frames a state's contingent: in "Chadian soldiers
+    serving with MINUSMA" the actor is Chad (the contract's rule for national contingents)."""
+    framed = {
+        id(m)
+        for prev in actors
+        for m in actors
+        if m.code in _MULTINATIONAL
+        and prev.code not in _MULTINATIONAL
+        and prev.end <= m.start
+        and _CONTINGENT_GAP.match(sentence[prev.end : m.start])
+    }
+    return [m for m in actors if id(m) not in framed]
+
+
+def _fallback_hosts(
+    coded: list[Mention],
+    roles: dict[int, Role],
+    place_hosts: list[str],
+    hosts: frozenset[str],
+    foreign_actors: set[str | None] | None,
+) -> list[str]:
+    """With no host cued: a named place, else a host-set state that acts beside a foreign actor
+    ("Niger's army confirmed that all American soldiers had left the country")."""
+    places = [code for code in place_hosts if code in hosts]
+    if places or foreign_actors is None:
+        return places[:1]
+    acting = (Role.ACTOR, Role.WEAK_ACTOR, Role.OPEN)
+    return [
+        m.code
+        for m in coded
+        if m.code in hosts and m.code not in foreign_actors and roles[id(m)] in acting
+    ][:1]
 
 
 def _spread_neighbours(

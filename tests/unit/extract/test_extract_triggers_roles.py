@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from daemon.actors import SAHEL_HOSTS
+from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.gazetteer import find_mentions
 from daemon.extract.lang import detect_language
 from daemon.extract.roles import cast
-from daemon.extract.triggers import blocked, find_triggers, presence_only, status_of
+from daemon.extract.triggers import find_triggers
 from daemon.model import EventType, Status
 
 HOSTS = frozenset(SAHEL_HOSTS)

@@ -1,0 +1,134 @@
+"""The cues around a trigger: whether it is negated or hypothetical, a mere presence, and its stage.
+
+Modality is read from a few words before the trigger and from the whole sentence (a denial anywhere
+voids it); presence and status from fixed cue lists in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from daemon.extract.triggers import Trigger
+from daemon.model import EventType, Status
+
+# "sent troops to (help) fight militants": an aim, not a reported action
+_PURPOSE = re.compile(
+    r"\b(?:to|pour|afin de)\s+(?:(?:help|assist|aider|contribuer)\s+(?:(?:to|à)\s+)?)?$",
+    re.IGNORECASE,
+)
+# "sent troops after the attack": the attack is the occasion, not the actor's operation.
+_OCCASION = re.compile(
+    r"\b(?:after|following|ahead of|before|après|avant|suite à|à la suite d\w*)\s+(?:\S+\s+){0,2}"
+    r"(?:[ldLD]')?$",
+    re.IGNORECASE,
+)
+# "ending a decade-long deployment", "la fin du déploiement": a deployment that is over.
+_ENDED = re.compile(
+    r"\b(?:end(?:s|ed|ing)?|fin|terme|completing|concluding)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE
+)
+
+# Hypothetical, threatened, denied or negated: such actions are not events.
+_BLOCK_BEFORE = re.compile(
+    r"\b(?:not|n't|never|no plans?|no question|den(?:y|ies|ied)|rejected|threat\w*|could|might|may|"
+    r"if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
+    r"refus\w+|consider\w*|mull\w*|weigh\w*|possib\w+|rumou?r\w*|allegedly|press\w*|urg\w+|"
+    r"ne|n'(?!\s?dj)|pas|jamais|aucun\w*|d[ée]men\w+|menac\w+|pourr\w+|envisag\w+|[ée]ventuel\w*|si|"
+    r"exclu\w*|sans)\b",
+    re.IGNORECASE,
+)
+_BLOCK_SENTENCE = re.compile(
+    r"\b(?:denied|denies|d[ée]menti\w*|d[ée]ment\w*|fake news|infox|hypoth\w+)\b", re.IGNORECASE
+)
+
+
+def blocked(sentence: str, trigger: Trigger) -> bool:
+    """Whether the trigger is negated, hypothetical, threatened or denied."""
+    if _BLOCK_SENTENCE.search(sentence):
+        return True
+    before = sentence[: trigger.start]
+    if trigger.type is EventType.OPERATION and (
+        _PURPOSE.search(before) or _OCCASION.search(before)
+    ):
+        return True  # "sent to fight militants", "sent after the attack": not the actor's action
+    if trigger.type is EventType.DEPLOY and _ENDED.search(before):
+        return True
+    window = " ".join(before.split()[-5:])
+    return bool(_BLOCK_BEFORE.search(window))
+
+
+_PRESENCE = re.compile(
+    r"\b(?:are|is|remain\w*|still|currently|already|sont|restent|toujours|encore|actuellement)"
+    r"(?:\W+\w+){0,2}?\W+(?:deployed|stationed|based|present|d[ée]ploy[ée]e?s?|stationn[ée]e?s?|"
+    r"bas[ée]e?s?|pr[ée]sente?s?)\b|\b(?:since|depuis)\b|\b(?:are|is) staying\b|\brestent\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(
+    r"^(?:deployed|d[ée]ploy[ée]e?s?|stationed|stationn[ée]e?s?)$", re.IGNORECASE
+)
+_EVENT_AUX = re.compile(
+    r"\b(?:was|were|been|be|being|has|have|had|a|ont|avait|avaient|été|être|sera|seront|will)\W*$",
+    re.IGNORECASE,
+)
+
+
+def presence_only(sentence: str, trigger: Trigger) -> bool:
+    """Whether a DEPLOY trigger only describes a standing presence ("troops are deployed")."""
+    if _PRESENCE.search(sentence):
+        return True
+    if not _PARTICIPLE.match(trigger.text):
+        return False
+    before = sentence[: trigger.start]
+    after = sentence[trigger.end :].lstrip()
+    active = bool(
+        re.match(
+            r"(?:\d|some|about|around|roughly|nearly|more|an?\b|the\b|its\b|"
+            r"their\b|des\b|les\b|plus|quelque|environ|près)",
+            after,
+            re.IGNORECASE,
+        )
+    )
+    return not active and not _EVENT_AUX.search(before)
+
+
+_STATUS = (
+    (
+        Status.ONGOING,
+        (
+            r"start(?:ed|s)?|beg[au]n|beginning|under ?way|ongoing|in progress|continu\w+|"
+            r"are (?:leaving|withdrawing|arriving)|en cours|commenc\w+|entam\w+|se poursui\w+|"
+            r"se d[ée]roule"
+        ),
+    ),
+    (
+        Status.PLANNED,
+        (
+            r"will|shall|plans?|planned|planning|intends?|expected to|set to|due to|"
+            r"deadline|by the end|would|schedul\w+|d'ici|pr[ée]voi\w+|pr[ée]vu\w*|devr\w+|"
+            r"va|vont|doit|doivent|compte|projet\w*|prochain\w*"
+        ),
+    ),
+    (Status.ANNOUNCED, r"announc\w+|annon[cç]\w+|decided|d[ée]cid\w+|declared|d[ée]clar\w+"),
+    (
+        Status.COMPLETED,
+        (
+            r"completed?|finished|wrapped up|last (?:troops|soldiers|contingent)|"
+            r"achev\w+|termin[ée]\w*|boucl[ée]\w*|derniers? (?:soldats|militaires)|"
+            r"have left|has left|ont quitt[ée]|a quitt[ée]|withdrew|pulled out|left|"
+            r"handed (?:over|back)|arrived|landed|sent|deployed|signed|ended|expelled|"
+            r"ordered|sign[ée]\w*|arriv[ée]\w*|d[ée]barqu[ée]\w*|parti\w*|expuls[ée]\w*"
+        ),
+    ),
+)
+_STATUS_RE = tuple((status, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for status, p in _STATUS)
+
+
+_PAST = re.compile(r"(?:ed|left|sent|withdrew|drew down|[ée]e?s?|out|back|over)$", re.IGNORECASE)
+
+
+def status_of(sentence: str, trigger: Trigger) -> Status | None:
+    """The stage the trigger's clause gives its event, by the first cue class that matches."""
+    window = sentence[max(0, trigger.start - 60) : trigger.end + 40]
+    for status, pattern in _STATUS_RE:
+        if pattern.search(window):
+            return status
+    return Status.COMPLETED if _PAST.search(trigger.text) else None
