@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from daemon.backoff import Policy
 from daemon.config import Settings
+from daemon.delivery import Delivery
 from daemon.extract import Extractor
 from daemon.feeds import Fetcher
+from daemon.fulltext import FullText
+from daemon.incidents import Incidents
+from daemon.outbox import Outbox
 from daemon.pipeline import Pipeline
 from daemon.publish import KafkaPublisher
 from daemon.scheduler import StopFlag
 from daemon.store import Store
 
 DATABASE = "sahelwatch.db"
+# Separate files: their writes never wait on the article store's.
+OUTBOX = "outbox.db"
+INCIDENTS = "incidents.db"
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,9 @@ class App:
     fetcher: Fetcher
     store: Store
     publisher: KafkaPublisher
+    delivery: Delivery
+    outbox: Outbox
+    incidents: Incidents
     stop: StopFlag
 
     def close(self) -> None:
@@ -33,6 +44,8 @@ class App:
         finally:
             self.fetcher.close()
             self.store.close()
+            self.outbox.close()
+            self.incidents.close()
 
 
 def build_extractor(settings: Settings) -> Extractor:
@@ -46,7 +59,25 @@ def build(settings: Settings, stop: StopFlag | None = None) -> App:
     fetcher = Fetcher(settings.fetch)
     store = Store(settings.state_dir / DATABASE)
     publisher = KafkaPublisher(settings.kafka)
-    pipeline = Pipeline(
-        fetcher, store, build_extractor(settings), publisher, should_stop=stop.is_set
+    outbox = Outbox(settings.state_dir / OUTBOX)
+    delivery = Delivery(
+        outbox,
+        publisher,
+        retry_base_seconds=settings.outbox.retry_base_seconds,
+        retry_ceiling_seconds=settings.outbox.retry_ceiling_seconds,
+        batch=settings.outbox.batch,
     )
-    return App(settings, pipeline, fetcher, store, publisher, stop)
+    incidents = Incidents(settings.state_dir / INCIDENTS, settings.incidents.window_days)
+    extractor = build_extractor(settings)
+    pipeline = Pipeline(
+        fetcher,
+        store,
+        extractor,
+        delivery,
+        incidents=incidents,
+        should_stop=stop.is_set,
+        policy=Policy.from_settings(settings.scheduling),
+        dedup=settings.dedup,
+        full_text=FullText(fetcher, extractor.might_report) if settings.fetch.full_text else None,
+    )
+    return App(settings, pipeline, fetcher, store, publisher, delivery, outbox, incidents, stop)

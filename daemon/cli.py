@@ -10,15 +10,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal, TextIO, cast
+from typing import Any, Literal, TextIO, cast
 
 import structlog
 import yaml
 
-from daemon import __version__, config, logs, offline
-from daemon.bootstrap import build, build_extractor
-from daemon.errors import ConfigError, InputError
+from daemon import __version__, config, feedcmd, logs, offline, tail
+from daemon.bootstrap import App, build, build_extractor
+from daemon.errors import BrokerUnavailableError, ConfigError, InputError, PublishError
 from daemon.extract.evaluate import differences, score
+from daemon.incidents import Incidents
 from daemon.pipeline import read_article
 from daemon.scheduler import StopFlag, run_forever
 
@@ -69,7 +70,55 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", required=True, type=Path, help="labelled JSONL (corpus format)")
     evaluate.add_argument("--errors", action="store_true", help="list missed and spurious events")
     evaluate.set_defaults(handler=_eval)
+    _tail_parser(commands)
+    feedcmd.register(commands)
     return parser
+
+
+def _tail_parser(commands: Any) -> None:
+    tail = commands.add_parser("tail", help="show events from the topic")
+    tail.add_argument("--from-beginning", action="store_true", help="start at the oldest event")
+    tail.add_argument("--group", help="consumer group (offsets are committed); none by default")
+    for name in ("type", "host", "actor"):
+        tail.add_argument(
+            f"--{name}",
+            action="append",
+            default=[],
+            metavar="X",
+            help=f"only this {name} (repeatable, or comma-separated)",
+        )
+    tail.add_argument("--since", type=_moment, help="only events published since this ISO time")
+    tail.add_argument("--json", action="store_true", help="one JSON record per line")
+    tail.add_argument("--max-messages", type=int, help="stop after this many events")
+    tail.add_argument("--timeout", type=float, help="stop after this many idle seconds")
+    tail.set_defaults(handler=_tail)
+
+
+def _moment(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _tail(args: argparse.Namespace, settings: config.Settings) -> int:
+    def wanted(values: list[str]) -> frozenset[str]:
+        return frozenset(v.strip().upper() for text in values for v in text.split(",") if v)
+
+    filters = tail.Filters(wanted(args.type), wanted(args.host), wanted(args.actor), args.since)
+    shown = 0
+    messages = tail.consume(
+        settings.kafka,
+        group=args.group,
+        from_beginning=args.from_beginning,
+        idle_timeout_s=args.timeout,
+    )
+    for message in messages:
+        if not filters.match(message.value, message.timestamp_ms):
+            continue
+        print(tail.as_json(message) if args.json else tail.as_line(message), flush=True)
+        shown += 1
+        if args.max_messages is not None and shown >= args.max_messages:
+            break
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace, settings: config.Settings) -> int:
@@ -77,18 +126,51 @@ def _run(args: argparse.Namespace, settings: config.Settings) -> int:
     stop.install()
     app = build(settings, stop)
     try:
+        if not _topic_ready(app):
+            return EXIT_FAILED
         if args.once:
-            summaries = [
-                app.pipeline.run_feed(feed) for feed in settings.feeds if not stop.is_set()
-            ]
-            for summary in summaries:
-                print(summary.line(), flush=True)
-            return EXIT_OK if all(s.outcome != "failed" for s in summaries) else EXIT_FAILED
-        run_forever(settings, settings.feeds, app.pipeline.run_feed, stop)
+            return _run_once(app)
+        drain_every = settings.outbox.retry_base_seconds
+        run_forever(
+            settings,
+            settings.feeds,
+            app.pipeline.run_feed,
+            stop,
+            extra_jobs=[("outbox", app.delivery.drain, drain_every)],
+            next_run=app.pipeline.next_run,
+            reload=lambda: config.load(args.config).feeds,
+        )
+        app.delivery.drain()
         return EXIT_OK
     finally:
+        log.info("stopped", outbox_depth=app.delivery.depth())
         app.close()
-        log.info("stopped")
+
+
+def _topic_ready(app: App) -> bool:
+    """Check or create the topic; a dead broker is not fatal (the outbox waits for it)."""
+    try:
+        app.publisher.ensure_topic()
+    except BrokerUnavailableError as exc:
+        log.error("broker_unavailable", error=str(exc), outbox_depth=app.delivery.depth())
+    except PublishError as exc:
+        log.critical("topic_unusable", error=str(exc))
+        print(f"sahelwatch: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def _run_once(app: App) -> int:
+    summaries = [
+        app.pipeline.run_feed(feed) for feed in app.settings.feeds if not app.stop.is_set()
+    ]
+    result = app.delivery.drain(force=True)
+    for summary in summaries:
+        print(summary.line(), flush=True)
+    waiting = f"outbox: {result.delivered} delivered, {result.pending} waiting"
+    print(f"{waiting} ({result.error})" if result.error else waiting, flush=True)
+    failed = any(s.outcome == "failed" for s in summaries) or result.pending > 0
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _check_config(args: argparse.Namespace, settings: config.Settings) -> int:
@@ -101,7 +183,12 @@ def _extract(args: argparse.Namespace, settings: config.Settings) -> int:
     extractor = build_extractor(settings)
     failed = False
     with _open(args.input, "r") as source, _open(args.output, "w") as sink:
-        results = offline.run(source, lambda a: read_article(extractor, a), datetime.now(UTC))
+        results = offline.run(
+            source,
+            lambda a: read_article(extractor, a),
+            datetime.now(UTC),
+            Incidents(":memory:", settings.incidents.window_days),
+        )
         for result, is_error in results:
             sink.write(json.dumps(result, ensure_ascii=False) + "\n")
             failed |= is_error

@@ -72,8 +72,11 @@ class KafkaSettings(_Frozen):
     ssl_keyfile: Path | None = None
     ssl_password: SecretStr | None = None
     ssl_password_file: Path | None = None
+    create_topic: bool = True
     topic_partitions: int = Field(default=3, ge=1)
     topic_replication_factor: int = Field(default=1, ge=1)
+    topic_retention_ms: int | None = Field(default=None, ge=-1)
+    compression_type: Literal["gzip", "none"] = "gzip"
     bootstrap_timeout_ms: int = Field(default=10_000, ge=100)
     delivery_timeout_ms: int = Field(default=30_000, ge=5_000)
 
@@ -86,18 +89,54 @@ class SchedulingSettings(_Frozen):
     default_interval_minutes: float = Field(default=30, gt=0)
     jitter_seconds: int = Field(default=60, ge=0)
     misfire_grace_seconds: int = Field(default=300, ge=1)
+    # adaptive intervals: a feed with nothing new is polled less often, within these bounds
+    min_interval_minutes: float = Field(default=5, gt=0)
+    max_interval_minutes: float = Field(default=360, gt=0)
+    # after this many consecutive failures the feed's circuit opens (logged once)
+    breaker_threshold: int = Field(default=5, ge=1)
+    # the longest a failing feed (or a Retry-After) can push its next attempt away
+    max_backoff_minutes: float = Field(default=1440, gt=0)
 
 
 class FetchSettings(_Frozen):
     """How feeds are fetched over HTTP."""
 
     timeout_seconds: float = Field(default=20, gt=0)
+    connect_timeout_seconds: float = Field(default=10, gt=0)
+    # the whole request, body included: a server trickling bytes cannot hold a worker longer
+    total_timeout_seconds: float = Field(default=60, gt=0)
+    # the cap applies to the decompressed body, so a gzip bomb stops at the same size
     max_bytes: int = Field(default=15_000_000, ge=1_024)
+    # one request at a time per host, and at least this long between two
+    host_interval_seconds: float = Field(default=1.0, ge=0)
+    # fetch the article page and extract its main text for articles that may report an event
+    full_text: bool = True
     max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "sahelwatch/0.1"
     contact_url: str = "https://github.com/sahelwatch/sahelwatch"
 
     _check_url = field_validator("contact_url")(_http_url)
+
+
+class OutboxSettings(_Frozen):
+    """How queued events are retried while the broker is away."""
+
+    retry_base_seconds: float = Field(default=5, gt=0)
+    retry_ceiling_seconds: float = Field(default=300, gt=0)
+    batch: int = Field(default=500, ge=1)
+
+
+class IncidentSettings(_Frozen):
+    """How reports are grouped into incidents."""
+
+    window_days: int = Field(default=30, ge=0)
+
+
+class DedupSettings(_Frozen):
+    """How long articles are remembered, and what counts as the same wire story."""
+
+    retention_days: int = Field(default=90, ge=1)
+    wire_window_hours: float = Field(default=72, gt=0)
 
 
 class LoggingSettings(_Frozen):
@@ -114,6 +153,9 @@ class Settings(_Frozen):
     kafka: KafkaSettings = KafkaSettings()
     scheduling: SchedulingSettings = SchedulingSettings()
     fetch: FetchSettings = FetchSettings()
+    dedup: DedupSettings = DedupSettings()
+    outbox: OutboxSettings = OutboxSettings()
+    incidents: IncidentSettings = IncidentSettings()
     logging: LoggingSettings = LoggingSettings()
     state_dir: Path = Path(".state")
     hosts: frozenset[str] = frozenset(SAHEL_HOSTS)

@@ -4,6 +4,7 @@ SahelwatchError
 ├── ConfigError          bad configuration: unknown key, wrong type, bad URL (fatal at start-up)
 ├── FeedError            one feed could not be read (logged with the feed, the others go on)
 │   ├── FetchError       network failure, HTTP error status, body too large
+│   │   └── HTTPStatusError  the server answered with an error status (with its Retry-After)
 │   └── FeedParseError   the body is not a feed
 ├── ExtractionError      one article could not be processed (logged, left for the next cycle)
 ├── PublishError         events could not be delivered (nothing is recorded as done)
@@ -34,6 +35,15 @@ class FeedError(SahelwatchError):
 
 class FetchError(FeedError):
     """The feed could not be fetched: network failure, HTTP error, oversized body."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status; `retry_after` is its delay in seconds, if any."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
 
 
 class FeedParseError(FeedError):

@@ -10,6 +10,7 @@ from typing import Any
 
 from daemon import records
 from daemon.errors import InputError
+from daemon.incidents import Incidents
 from daemon.model import Article, Event
 
 
@@ -69,8 +70,12 @@ def run(
     lines: Iterable[str],
     read: Callable[[Article], tuple[Article, list[Event]]],
     now: datetime,
+    incidents: Incidents | None = None,
 ) -> Iterator[tuple[dict[str, Any], bool]]:
-    """One output object per input line, with a flag telling whether the line was an error."""
+    """One output object per input line, with a flag telling whether the line was an error.
+
+    With `incidents`, reports of one incident on several lines share its id.
+    """
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             yield {"id": number, "error": "empty line"}, True
@@ -81,5 +86,15 @@ def run(
             yield {"id": number, "error": str(exc)}, True
             continue
         article, events = read(article)
-        outbound = [records.build(e, article, now).value for e in events]
+        outbound = [
+            records.build(
+                e,
+                article,
+                now,
+                incidents.assign(records.event_id(article.id, e), e, article, now)
+                if incidents
+                else None,
+            ).value
+            for e in events
+        ]
         yield {"id": ident, "relevant": bool(outbound), "events": outbound}, False

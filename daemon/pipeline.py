@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 import structlog
 
-from daemon import records
-from daemon.config import FeedSettings
-from daemon.errors import FeedError, PublishError
+from daemon import backoff, records
+from daemon.config import DedupSettings, FeedSettings
+from daemon.errors import FeedError, HTTPStatusError
 from daemon.extract import detect_language
 from daemon.feeds import FetchResult, Validators, normalise, parse
+from daemon.incidents import Incident
 from daemon.model import Article, Event, OutboundRecord
 from daemon.store import FeedState, Store
 
@@ -34,9 +36,15 @@ class Extractor(Protocol):
 
 
 class Sink(Protocol):
-    """Takes records and returns once the broker acknowledged all of them."""
+    """Takes records for delivery; returns once they are durably queued (see delivery.py)."""
 
-    def publish(self, records: list[OutboundRecord]) -> None: ...
+    def submit(self, records: Sequence[OutboundRecord]) -> None: ...
+
+
+class IncidentStore(Protocol):
+    """Groups reports into incidents."""
+
+    def assign(self, event_id: str, event: Event, article: Article, now: datetime) -> Incident: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +52,7 @@ class FeedSummary:
     """What one cycle of one feed did."""
 
     feed: str
-    outcome: str  # ok, not_modified, failed, stopped
+    outcome: str  # ok, not_modified, failed, stopped, deferred (backing off), gone (HTTP 410)
     items: int = 0
     new: int = 0
     relevant: int = 0
@@ -70,13 +78,24 @@ class Pipeline:
         extractor: Extractor,
         sink: Sink,
         *,
+        incidents: IncidentStore,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         should_stop: Callable[[], bool] = lambda: False,
+        policy: backoff.Policy | None = None,
+        dedup: DedupSettings | None = None,
+        rand: Callable[[], float] = random.random,
+        full_text: Callable[[Article], tuple[Article, str]] | None = None,
     ) -> None:
+        self._full_text = full_text
+        self._policy = policy or backoff.Policy()
+        self._dedup = dedup or DedupSettings()
+        self._rand = rand
+        self._pruned_at: datetime | None = None
         self._fetcher = fetcher
         self._store = store
         self._extractor = extractor
         self._sink = sink
+        self._incidents = incidents
         self._clock = clock
         self._should_stop = should_stop
         # scheduler threads fetch in parallel, but spaCy pipelines are not thread-safe
@@ -85,46 +104,109 @@ class Pipeline:
     def run_feed(self, feed: FeedSettings) -> FeedSummary:
         """One cycle of one feed; never raises for a feed's or an article's own failure."""
         with structlog.contextvars.bound_contextvars(feed=feed.name):
-            state = self._store.feed_state(feed.name)
+            state = self._state_of(feed)
+            now = self._clock()
+            self._prune(now)
+            reason = backoff.blocked(state, feed.url, now)
+            if reason is not None:
+                log.info("feed_skipped", reason=reason, next_attempt=state.next_attempt)
+                return FeedSummary(feed.name, "gone" if reason == "gone" else "deferred")
             try:
                 fetched = self._fetcher.fetch(feed, state.validators)
-                if fetched.body is None:
-                    summary = FeedSummary(feed.name, "not_modified")
-                else:
-                    articles = [
-                        normalise(i)
-                        for i in parse(feed, fetched.body, fetched.headers, fetched.url)
-                    ]
-                    summary = self._process(feed, articles)
+                summary, complete = self._read(feed, state, fetched, now)
             except FeedError as exc:
                 log.error("feed_failed", url=feed.url, error=str(exc))
+                after = backoff.after_failure(
+                    state,
+                    now,
+                    interval=self._policy.interval_of(feed),
+                    policy=self._policy,
+                    rand=self._rand(),
+                    status=exc.status if isinstance(exc, HTTPStatusError) else None,
+                    retry_after=exc.retry_after if isinstance(exc, HTTPStatusError) else None,
+                )
                 summary = FeedSummary(feed.name, "failed", error=str(exc))
-                fetched = None
-            self._remember(state, summary, fetched)
+            else:
+                after = _settled(state, summary, fetched, complete, now)
+            self._remember(feed, state, after)
             log.info("feed_done", **_fields(summary))
             return summary
 
-    def _process(self, feed: FeedSettings, articles: list[Article]) -> FeedSummary:
-        fresh = self._store.unseen(articles)
+    def next_run(self, feed: FeedSettings) -> datetime | None:
+        """When the feed should run next (adaptive interval, backoff); None once it is gone."""
+        state = self._store.feed_state(feed.name)
+        return backoff.next_run(state, feed, self._clock(), self._policy, self._rand())
+
+    def _prune(self, now: datetime) -> None:
+        """Once a day, forget articles no feed has listed for the retention period."""
+        if self._pruned_at is not None and now - self._pruned_at < timedelta(days=1):
+            return
+        self._pruned_at = now
+        removed = self._store.prune(now - timedelta(days=self._dedup.retention_days))
+        if removed:
+            log.info("articles_pruned", count=removed, retention_days=self._dedup.retention_days)
+
+    def _state_of(self, feed: FeedSettings) -> FeedState:
+        state = self._store.feed_state(feed.name)
+        if state.url not in (None, feed.url):
+            # validators and backoff of the old URL mean nothing for the new one
+            log.info("feed_url_changed", old_url=state.url, url=feed.url)
+            return FeedState(feed.name, url=feed.url, quiet_runs=0)
+        return state
+
+    def _read(
+        self, feed: FeedSettings, state: FeedState, fetched: FetchResult, now: datetime
+    ) -> tuple[FeedSummary, bool]:
+        """Parse and process a fetched document, unless it is the same as last time."""
+        if fetched.body is None:
+            return FeedSummary(feed.name, "not_modified"), True
+        if fetched.content_hash == state.content_hash:
+            # a server that ignores conditional GET: same bytes, so no parsing at all
+            return FeedSummary(feed.name, "not_modified"), True
+        items = parse(feed, fetched.body, fetched.headers, fetched.url)
+        return self._process(feed, [normalise(i, now) for i in items], now)
+
+    def _process(
+        self, feed: FeedSettings, articles: list[Article], now: datetime
+    ) -> tuple[FeedSummary, bool]:
+        """Dedup, then process each new article; also whether every one of them got recorded."""
+        fresh = self._store.claim(articles, now)
         relevant = events = 0
-        for article in fresh:
-            if self._should_stop():
-                return FeedSummary(
-                    feed.name, "stopped", len(articles), len(fresh), relevant, events
-                )
-            try:
-                published = self.process_article(article)
-            except PublishError as exc:
-                log.error("publish_failed", article_id=article.id, url=article.url, error=str(exc))
-                return FeedSummary(
-                    feed.name, "failed", len(articles), len(fresh), relevant, events, error=str(exc)
-                )
-            relevant += bool(published)
-            events += published
-        return FeedSummary(feed.name, "ok", len(articles), len(fresh), relevant, events)
+        outcome = "ok"
+        try:
+            for article in fresh:
+                if self._should_stop():
+                    outcome = "stopped"
+                    break
+                original = self._wire_original(article, now)
+                read, source = self._full_text(article) if self._full_text else (article, None)
+                published = self.process_article(read)
+                if source is not None:
+                    self._store.note_text_source(article, source)
+                if original is not None:
+                    self._store.mark_duplicate(article.id, original)
+                relevant += bool(published)
+                events += published
+        finally:
+            self._store.release(fresh)
+        complete = outcome == "ok" and not self._store.unseen(fresh)
+        return FeedSummary(
+            feed.name, outcome, len(articles), len(fresh), relevant, events
+        ), complete
+
+    def _wire_original(self, article: Article, now: datetime) -> str | None:
+        """The article another outlet published the same wire story in, recently, if any.
+
+        The copy is still processed (each outlet is one more report of an incident), and marked.
+        """
+        since = now - timedelta(hours=self._dedup.wire_window_hours)
+        original = self._store.wire_original(article, since)
+        if original is not None:
+            log.info("wire_copy", article_id=article.id, url=article.url, copy_of=original)
+        return original
 
     def process_article(self, article: Article) -> int:
-        """Extract, publish and then record one article; the number of events published."""
+        """Extract, queue the events for delivery, then record the article; the event count."""
         with structlog.contextvars.bound_contextvars(article_id=article.id):
             try:
                 with self._extract_lock:
@@ -134,28 +216,56 @@ class Pipeline:
                 log.exception("extraction_failed", url=article.url)
                 return 0
             now = self._clock()
-            outbound = [records.build(event, article, now) for event in found]
-            self._sink.publish(outbound)
+            outbound = [
+                records.build(
+                    event,
+                    article,
+                    now,
+                    self._incidents.assign(
+                        records.event_id(article.id, event), event, article, now
+                    ),
+                )
+                for event in found
+            ]
+            # once queued the events are safe: the outbox delivers them, broker or not
+            self._sink.submit(outbound)
             self._store.record_article(article, len(outbound), now)
-            for record in outbound:
-                log.warning("troop_event", **alert_fields(record))
             return len(outbound)
 
-    def _remember(
-        self, state: FeedState, summary: FeedSummary, fetched: FetchResult | None
-    ) -> None:
-        now = self._clock().isoformat()
-        ok = summary.outcome in ("ok", "not_modified")
-        self._store.save_feed_state(
-            replace(
-                state,
-                validators=fetched.validators if fetched is not None and ok else state.validators,
-                last_attempt=now,
-                last_success=now if ok else state.last_success,
-                last_status=summary.outcome,
-                failures=0 if ok else state.failures + 1,
+    def _remember(self, feed: FeedSettings, before: FeedState, after: FeedState) -> None:
+        """Save the feed's state; log once when its circuit changes."""
+        after = replace(after, url=feed.url)
+        self._store.save_feed_state(after)
+        change = backoff.transition(before, after)
+        if change == "feed_gone":
+            log.error(change, url=feed.url, detail="HTTP 410 Gone: no longer polled")
+        elif change == "feed_circuit_open":
+            log.warning(
+                change, url=feed.url, failures=after.failures, next_attempt=after.next_attempt
             )
-        )
+        elif change is not None:
+            log.info(change, url=feed.url, after_failures=before.failures)
+
+
+def _settled(
+    state: FeedState,
+    summary: FeedSummary,
+    fetched: FetchResult,
+    complete: bool,
+    now: datetime,
+) -> FeedState:
+    """The state after a fetch that worked: new validators, and the body's hash once it is done."""
+    if summary.outcome == "stopped":
+        return replace(state, last_attempt=now.isoformat(), last_status="stopped")
+    after = backoff.after_success(state, now, outcome=summary.outcome, new=summary.new)
+    if fetched.body is None:
+        return after
+    return replace(
+        after,
+        validators=fetched.validators,
+        # an article left unrecorded (extraction crashed) must be retried on the same bytes
+        content_hash=fetched.content_hash if complete else state.content_hash,
+    )
 
 
 def read_article(extractor: Extractor, article: Article) -> tuple[Article, list[Event]]:
@@ -163,26 +273,6 @@ def read_article(extractor: Extractor, article: Article) -> tuple[Article, list[
     if article.lang is None:
         article = replace(article, lang=detect_language(f"{article.title}\n{article.text}"))
     return article, extractor.extract(article)
-
-
-def alert_fields(record: OutboundRecord) -> dict[str, object]:
-    """The fields of the `troop_event` log record that alerting routes on."""
-    value = record.value
-    return {
-        "event_id": record.event_id,
-        "incident_id": value["incident_id"],
-        "type": value["type"],
-        "actor": value["actor"],
-        "host": value["host"],
-        "status": value["status"],
-        "troops": value["troops"],
-        "places": [p["name"] for p in value["places"]],
-        "event_date": value["event_date"],
-        "reports": value["incident"]["reports"],
-        "confidence": value["confidence"],
-        "url": value["article"]["url"],
-        "title": value["article"]["title"],
-    }
 
 
 def _fields(summary: FeedSummary) -> dict[str, object]:

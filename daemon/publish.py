@@ -3,29 +3,40 @@
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
+import structlog
 from kafka import KafkaAdminClient, KafkaProducer
-from kafka.errors import KafkaError, KafkaTimeoutError, TopicAlreadyExistsError
+from kafka.errors import KafkaError, KafkaTimeoutError
 
 from daemon.config import KafkaSettings
 from daemon.errors import BrokerUnavailableError, PublishError
 from daemon.model import OutboundRecord
 
-
-class Publisher(Protocol):
-    """Where event records go. `publish` returns only once every record is acknowledged."""
-
-    def publish(self, records: Sequence[OutboundRecord]) -> None: ...
-
-    def close(self) -> None: ...
+log = structlog.stdlib.get_logger(__name__)
 
 
 def encode(record: OutboundRecord) -> bytes:
     """The message value: compact UTF-8 JSON."""
     return json.dumps(record.value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def check_topic(settings: KafkaSettings, described: dict[str, Any]) -> None:
+    """PublishError when an existing topic's partitions or replication differ from the config."""
+    partitions = described["partitions"]
+    replicas = min((len(p["replica_nodes"]) for p in partitions), default=0)
+    problems = []
+    if len(partitions) != settings.topic_partitions:
+        problems.append(f"{len(partitions)} partitions, config says {settings.topic_partitions}")
+    if replicas != settings.topic_replication_factor:
+        problems.append(
+            f"replication factor {replicas}, config says {settings.topic_replication_factor}"
+        )
+    if problems:
+        raise PublishError(f"topic {settings.topic} has {'; '.join(problems)}")
 
 
 def client_options(settings: KafkaSettings) -> dict[str, Any]:
@@ -83,47 +94,67 @@ class KafkaPublisher:
             if self._producer is None:
                 self.ensure_topic()
                 try:
-                    self._producer = KafkaProducer(
-                        **client_options(self._settings),
-                        acks="all",
-                        enable_idempotence=True,
-                        delivery_timeout_ms=self._settings.delivery_timeout_ms,
-                        # kafka-python wants delivery > linger + request timeout
-                        request_timeout_ms=min(30_000, self._settings.delivery_timeout_ms // 2),
-                        linger_ms=5,
-                    )
+                    with _AuthFailures() as failures:
+                        self._producer = KafkaProducer(
+                            **client_options(self._settings),
+                            acks="all",
+                            enable_idempotence=True,
+                            delivery_timeout_ms=self._settings.delivery_timeout_ms,
+                            # kafka-python wants delivery > linger + request timeout
+                            request_timeout_ms=min(30_000, self._settings.delivery_timeout_ms // 2),
+                            linger_ms=5,
+                            compression_type=(
+                                None
+                                if self._settings.compression_type == "none"
+                                else self._settings.compression_type
+                            ),
+                        )
                 except KafkaTimeoutError as exc:
-                    raise self._unavailable() from exc
+                    raise self._unavailable(failures.first) from exc
                 except KafkaError as exc:
                     raise PublishError(f"cannot create the Kafka producer: {exc}") from exc
             return self._producer
 
     def ensure_topic(self) -> None:
-        """Create the topic when missing, with the configured partitions and replication."""
+        """Create the topic when missing (if allowed); check its layout when present."""
         try:
-            admin = KafkaAdminClient(**client_options(self._settings))
+            with _AuthFailures() as failures:
+                admin = KafkaAdminClient(**client_options(self._settings))
         except KafkaTimeoutError as exc:
-            raise self._unavailable() from exc
-        try:
-            if self._settings.topic not in admin.list_topics():
-                admin.create_topics(
-                    {
-                        self._settings.topic: {
-                            "num_partitions": self._settings.topic_partitions,
-                            "replication_factor": self._settings.topic_replication_factor,
-                        }
-                    },
-                    wait_for_metadata=True,
-                )
-        except TopicAlreadyExistsError:
-            pass  # another process created it between our check and our request
+            raise self._unavailable(failures.first) from exc
         except KafkaError as exc:
-            raise PublishError(f"cannot create topic {self._settings.topic}: {exc}") from exc
+            raise PublishError(f"cannot connect to Kafka: {exc}") from exc
+        try:
+            (found,) = admin.describe_topics([self._settings.topic])
+            if found["error_code"] == 0:
+                check_topic(self._settings, found)
+            elif not self._settings.create_topic:
+                raise PublishError(
+                    f"topic {self._settings.topic} does not exist and kafka.create_topic is off"
+                )
+            else:
+                self._create(admin)
+        except KafkaError as exc:
+            raise PublishError(f"cannot check topic {self._settings.topic}: {exc}") from exc
         finally:
             admin.close()
 
-    def _unavailable(self) -> BrokerUnavailableError:
+    def _create(self, admin: KafkaAdminClient) -> None:
+        settings = self._settings
+        spec: dict[str, Any] = {
+            "num_partitions": settings.topic_partitions,
+            "replication_factor": settings.topic_replication_factor,
+        }
+        if settings.topic_retention_ms is not None:
+            spec["configs"] = {"retention.ms": str(settings.topic_retention_ms)}
+        # another process may create it between our check and our request: not an error
+        admin.create_topics({settings.topic: spec}, wait_for_metadata=True, raise_errors=False)
+        log.info("topic_created", topic=settings.topic, **spec)
+
+    def _unavailable(self, auth_failure: str | None = None) -> PublishError:
         servers = ",".join(self._settings.bootstrap_servers)
+        if auth_failure is not None:
+            return PublishError(f"Kafka at {servers} rejected the credentials: {auth_failure}")
         waited = self._settings.bootstrap_timeout_ms / 1000
         return BrokerUnavailableError(f"no Kafka broker answered at {servers} within {waited:g} s")
 
@@ -133,3 +164,29 @@ class KafkaPublisher:
             if self._producer is not None:
                 self._producer.close(timeout=self._settings.delivery_timeout_ms / 1000)
                 self._producer = None
+
+
+class _AuthFailures(logging.Handler):
+    """Catches kafka-python's log of a rejected login while connecting.
+
+    kafka-python retries a failed SASL login until its bootstrap timeout and then reports a
+    plain timeout; its log is the only place that says the credentials were wrong.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.first: str | None = None
+        self._logger = logging.getLogger("kafka")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if self.first is None and "AuthenticationFailed" in message:
+            start = max(message.find("Authentication failed"), 0)
+            self.first = message[start:].rstrip(")")
+
+    def __enter__(self) -> _AuthFailures:
+        self._logger.addHandler(self)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._logger.removeHandler(self)

@@ -7,12 +7,13 @@ Ids are UUIDv5, so they are stable across runs and machines: the same article an
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from daemon import __version__
 from daemon.actors import actor_name
 from daemon.codes import cameo, plover
+from daemon.incidents import Incident, absorb
 from daemon.model import Article, Event, OutboundRecord
 
 SCHEMA = "sahelwatch.event/1"
@@ -27,28 +28,28 @@ def event_id(article_id: str, event: Event) -> str:
     )
 
 
-def incident_id(event: Event, article: Article) -> str:
-    """Stable id shared by reports of one real-world event.
+def build(
+    event: Event, article: Article, extracted_at: datetime, incident: Incident | None = None
+) -> OutboundRecord:
+    """The outbound record of one event: key, value and CloudEvents headers.
 
-    First version: same type, actor and host in the same calendar month of the event (or of
-    publication when the text gives no date). Grouping across a sliding window comes with the
-    incident store.
+    `incident` is what the incident store knows; without one the event is its own incident.
     """
-    when = event.event_date or _day(article.published) or date(1970, 1, 1)
-    key = f"incident|{event.type}|{event.actor}|{event.host}|{when:%Y-%m}"
-    return str(uuid.uuid5(_NAMESPACE, key))
-
-
-def build(event: Event, article: Article, extracted_at: datetime) -> OutboundRecord:
-    """The outbound record of one event: key, value and CloudEvents headers."""
     eid = event_id(article.id, event)
-    iid = incident_id(event, article)
+    if incident is None:
+        incident = absorb(None, eid, event, article, extracted_at)
+    iid = incident.incident_id
     stamp = _iso(extracted_at)
     value: dict[str, Any] = {
         "schema": SCHEMA,
         "event_id": eid,
         "incident_id": iid,
-        "incident": {"first_seen": stamp, "reports": 1, "outlets": 1, "status": _str(event.status)},
+        "incident": {
+            "first_seen": _iso(incident.first_seen),
+            "reports": incident.reports,
+            "outlets": len(incident.outlets),
+            "status": _str(incident.status),
+        },
         "type": str(event.type),
         "actor": event.actor,
         "actor_name": actor_name(event.actor),
@@ -98,10 +99,6 @@ def _iso(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def _day(moment: datetime | None) -> date | None:
-    return moment.date() if moment else None
 
 
 def _str(value: object | None) -> str | None:

@@ -1,22 +1,27 @@
-"""Running feeds on a schedule, and stopping cleanly on SIGTERM/SIGINT.
+"""Running feeds on a schedule, and stopping cleanly on SIGTERM/SIGINT; SIGHUP reloads the feeds.
 
 The signal handler only sets a flag; jobs check it between articles. A second signal exits at
-once.
+once. After each run a feed is rescheduled to the time its state asks for (adaptive interval,
+backoff, Retry-After) and a gone feed is unscheduled. SIGHUP re-reads the feed list: added feeds
+start, removed ones stop, changed ones take their new settings; their state is kept in the store.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from types import FrameType
 
 import structlog
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from daemon.config import FeedSettings, Settings
+from daemon.errors import ConfigError
 
 log = structlog.stdlib.get_logger(__name__)
 
@@ -59,36 +64,148 @@ def first_run_at(now: datetime, index: int, spread_seconds: float) -> datetime:
     return now + timedelta(seconds=1 + index * spread_seconds)
 
 
+class FeedJobs:
+    """The feed jobs of a scheduler: added, rescheduled after each run, synced on reload."""
+
+    def __init__(
+        self,
+        scheduler: BackgroundScheduler,
+        settings: Settings,
+        job: Callable[[FeedSettings], object],
+        next_run: Callable[[FeedSettings], datetime | None] | None = None,
+    ) -> None:
+        self._scheduler = scheduler
+        self._settings = settings
+        self._job = job
+        self._next_run = next_run
+        self.feeds: dict[str, FeedSettings] = {}
+        self._running = 0
+        self._idle = threading.Condition()
+
+    def add(self, feed: FeedSettings, first: datetime) -> None:
+        """Schedule a feed, first at `first`."""
+        self.feeds[feed.name] = feed
+        self._scheduler.add_job(
+            self.run,
+            "interval",
+            args=[feed.name],
+            id=feed.name,
+            name=feed.name,
+            minutes=self._settings.interval_minutes(feed),
+            jitter=self._settings.scheduling.jitter_seconds or None,
+            next_run_time=first,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=self._settings.scheduling.misfire_grace_seconds,
+            replace_existing=True,
+        )
+
+    def run(self, name: str) -> None:
+        """Run one feed, counted so that shutdown can wait for it (see `wait_idle`)."""
+        with self._idle:
+            self._running += 1
+        try:
+            self._run(name)
+        finally:
+            with self._idle:
+                self._running -= 1
+                self._idle.notify_all()
+
+    def wait_idle(self) -> None:
+        """Block until no feed job runs.
+
+        APScheduler's shutdown(wait=True) holds its job-store lock while it waits for running
+        jobs, and a job that reschedules itself needs that lock: waiting here first avoids the
+        deadlock.
+        """
+        with self._idle:
+            self._idle.wait_for(lambda: self._running == 0)
+
+    def _run(self, name: str) -> None:
+        """Run one feed (with its current settings), then put its next run where it belongs."""
+        feed = self.feeds.get(name)
+        if feed is None:
+            return
+        self._job(feed)
+        if self._next_run is None:
+            return
+        when = self._next_run(feed)
+        try:
+            if when is None:
+                self._scheduler.remove_job(name)
+                log.warning("feed_unscheduled", feed=name, url=feed.url)
+            else:
+                self._scheduler.modify_job(name, next_run_time=when)
+        except JobLookupError:
+            pass  # removed by a reload meanwhile
+
+    def sync(self, feeds: Iterable[FeedSettings], now: datetime) -> None:
+        """Make the jobs match a new feed list; state lives in the store, so nothing is lost."""
+        wanted = {feed.name: feed for feed in feeds}
+        removed = sorted(self.feeds.keys() - wanted.keys())
+        added = sorted(wanted.keys() - self.feeds.keys())
+        changed = sorted(n for n in wanted.keys() & self.feeds.keys() if wanted[n] != self.feeds[n])
+        for name in removed:
+            del self.feeds[name]
+            with contextlib.suppress(JobLookupError):  # already unscheduled (gone)
+                self._scheduler.remove_job(name)
+        for name in changed:
+            self.feeds[name] = wanted[name]
+            if self._scheduler.get_job(name) is None:  # a gone feed whose URL was fixed
+                self.add(wanted[name], first_run_at(now, 0, spread_seconds=2))
+        for index, name in enumerate(added):
+            self.add(wanted[name], first_run_at(now, index, spread_seconds=2))
+        log.info("feeds_reloaded", added=added, removed=removed, changed=changed)
+
+
 def run_forever(
     settings: Settings,
     feeds: Iterable[FeedSettings],
     job: Callable[[FeedSettings], object],
     stop: StopFlag,
+    extra_jobs: Sequence[tuple[str, Callable[[], object], float]] = (),
+    *,
+    next_run: Callable[[FeedSettings], datetime | None] | None = None,
+    reload: Callable[[], Iterable[FeedSettings]] | None = None,
 ) -> None:
-    """One interval job per feed until `stop` is set; then wait for running jobs to finish."""
+    """One job per feed until `stop` is set; then wait for running jobs to finish.
+
+    With `next_run`, each feed is rescheduled after its run; with `reload`, SIGHUP re-reads the
+    feed list.
+    """
     scheduler = BackgroundScheduler(timezone=UTC)
     now = datetime.now(UTC)
+    jobs = FeedJobs(scheduler, settings, job, next_run)
     for index, feed in enumerate(feeds):
+        jobs.add(feed, first_run_at(now, index, spread_seconds=2))
+    for name, task, seconds in extra_jobs:
         scheduler.add_job(
-            job,
-            "interval",
-            args=[feed],
-            id=feed.name,
-            name=feed.name,
-            minutes=settings.interval_minutes(feed),
-            jitter=settings.scheduling.jitter_seconds or None,
-            next_run_time=first_run_at(now, index, spread_seconds=2),
-            max_instances=1,
-            coalesce=True,
-            misfire_grace_time=settings.scheduling.misfire_grace_seconds,
+            task, "interval", id=name, name=name, seconds=seconds, max_instances=1, coalesce=True
         )
+    hangup = threading.Event()
+    if reload is not None:
+        signal.signal(signal.SIGHUP, lambda _signum, _frame: hangup.set())
     scheduler.start()
     log.info("scheduler_started", feeds=len(scheduler.get_jobs()))
     try:
         # short waits keep the main thread responsive to signals
         while not stop.wait(timeout=1.0):
-            pass
+            if reload is not None and hangup.is_set():
+                hangup.clear()
+                _reload(jobs, reload)
     finally:
         # running jobs see the flag between articles and return early
+        scheduler.pause()
+        jobs.wait_idle()
         scheduler.shutdown(wait=True)
         log.info("scheduler_stopped")
+
+
+def _reload(jobs: FeedJobs, reload: Callable[[], Iterable[FeedSettings]]) -> None:
+    try:
+        feeds = list(reload())
+    except ConfigError as exc:
+        # a broken edit must not stop a running daemon: keep the feeds it has
+        log.error("reload_failed", problems=exc.problems)
+        return
+    jobs.sync(feeds, datetime.now(UTC))

@@ -12,6 +12,8 @@
 #   KAFKA_STOP_TIMEOUT     seconds between SIGTERM and SIGKILL (default 15)
 #   KAFKA_HEAP_OPTS        default "-Xms64m -Xmx512m"
 #   KAFKA_JVM_OPTS         default "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 ..."
+#   KAFKA_SASL_PORT        optional: also listen with SASL_PLAINTEXT (mechanism PLAIN) here
+#   KAFKA_SASL_USERS       user:password,... for that listener (default sahelwatch:sahelwatch-secret)
 #   KAFKA_PYTHON           optional python with kafka-python: extra readiness
 #                          check (KafkaAdminClient.list_topics) after start
 #   JAVA_HOME              java to use (else `java` on PATH); Java 17+ needed
@@ -201,6 +203,27 @@ new_cluster_id() {
   printf '%s\n' "$id"
 }
 
+# Listener lines, plus a SASL_PLAINTEXT listener with PLAIN users when KAFKA_SASL_PORT is set.
+listener_config() {
+  local cport=$1
+  local listeners="PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$cport"
+  local map="CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT" users="" pair
+  if [[ -n ${KAFKA_SASL_PORT:-} ]]; then
+    listeners+=",SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT"
+    map+=",SASL_PLAINTEXT:SASL_PLAINTEXT"
+    local pairs
+    IFS=',' read -ra pairs <<<"${KAFKA_SASL_USERS:-sahelwatch:sahelwatch-secret}"
+    for pair in "${pairs[@]}"; do users+=" user_${pair%%:*}=\"${pair#*:}\""; done
+  fi
+  printf 'listeners=%s\nadvertised.listeners=%s\nlistener.security.protocol.map=%s\n' \
+    "$listeners" "$listeners" "$map"
+  if [[ -n ${KAFKA_SASL_PORT:-} ]]; then
+    printf 'sasl.enabled.mechanisms=PLAIN\n'
+    printf 'listener.name.sasl_plaintext.plain.sasl.jaas.config=%s%s;\n' \
+      "org.apache.kafka.common.security.plain.PlainLoginModule required" "$users"
+  fi
+}
+
 write_config() {
   local cport=$1
   cat >"$CONFIG.tmp" <<EOF
@@ -208,11 +231,9 @@ write_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$cport
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$cport
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$cport
+$(listener_config "$cport")
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 log.dirs=$DATA
 num.partitions=1
 default.replication.factor=1

@@ -7,12 +7,15 @@ import subprocess
 import sys
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from daemon import config
+from daemon.bootstrap import App, build
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER_SCRIPT = ROOT / "deploy" / "kafka" / "broker.sh"
@@ -26,8 +29,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.integration)
 
 
+# The test broker also listens with SASL_PLAINTEXT (PLAIN) for the credentials tests.
+TEST_SASL_PORT = str(int(TEST_KAFKA_PORT) + 2)
+SASL_USER, SASL_PASSWORD = "sahelwatch", "sahelwatch-secret"
+
+
 def _broker_env() -> dict[str, str]:
-    return {**os.environ, "KAFKA_PORT": TEST_KAFKA_PORT, "KAFKA_PYTHON": sys.executable}
+    return {
+        **os.environ,
+        "KAFKA_PORT": TEST_KAFKA_PORT,
+        "KAFKA_SASL_PORT": TEST_SASL_PORT,
+        "KAFKA_SASL_USERS": f"{SASL_USER}:{SASL_PASSWORD}",
+        "KAFKA_PYTHON": sys.executable,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +76,8 @@ class Route:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    # seconds to sit on the request before answering (a server that never answers)
+    delay: float = 0.0
 
 
 class FeedServer:
@@ -70,12 +86,15 @@ class FeedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
+        self.closing = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 server.hits[self.path] = server.hits.get(self.path, 0) + 1
                 route = server.routes.get(self.path, Route(404, b"not found"))
+                if route.delay and server.closing.wait(route.delay):
+                    return
                 etag = route.headers.get("ETag")
                 if etag and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)
@@ -99,6 +118,7 @@ class FeedServer:
         return f"http://127.0.0.1:{self._httpd.server_address[1]}{path}"
 
     def close(self) -> None:
+        self.closing.set()
         self._httpd.shutdown()
         self._httpd.server_close()
 
@@ -109,3 +129,18 @@ def feed_server() -> Iterator[FeedServer]:
     server = FeedServer()
     yield server
     server.close()
+
+
+@pytest.fixture
+def make_app() -> Iterator[Callable[[Path], App]]:
+    """Builds the real daemon from a config file; every app built is closed after the test."""
+    apps: list[App] = []
+
+    def make(path: Path) -> App:
+        app = build(config.load(path, {}))
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.close()

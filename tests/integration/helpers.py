@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from kafka import KafkaConsumer
+from kafka import KafkaAdminClient, KafkaConsumer
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "examples" / "feeds"
@@ -37,7 +37,17 @@ def write_config(
 
 
 def consume_all(bootstrap: str, topic: str, idle_ms: int = 3000) -> list[Any]:
-    """Every message on the topic, from the beginning, until it stays quiet for idle_ms."""
+    """Every message on the topic, from the beginning, until it stays quiet for idle_ms.
+
+    A topic that does not exist yet gives nothing: subscribing to it would make the broker
+    auto-create it with its defaults (kafka-python 3.0.12 ignores allow_auto_create_topics).
+    """
+    admin = KafkaAdminClient(bootstrap_servers=[bootstrap])
+    try:
+        if topic not in admin.list_topics():
+            return []
+    finally:
+        admin.close()
     consumer = KafkaConsumer(
         topic,
         bootstrap_servers=[bootstrap],
@@ -54,3 +64,16 @@ def consume_all(bootstrap: str, topic: str, idle_ms: int = 3000) -> list[Any]:
 def values(messages: list[Any]) -> list[dict[str, Any]]:
     """The decoded JSON values of consumed messages."""
     return [json.loads(m.value) for m in messages]
+
+
+def rss(items: list[tuple[str, str, str, str]]) -> bytes:
+    """An RSS 2.0 document of (title, link, RFC 822 date, description) items."""
+    entries = "".join(
+        f"<item><title>{title}</title><link>{link}</link><pubDate>{date}</pubDate>"
+        f"<description>{text}</description></item>"
+        for title, link, date, text in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test</title>'
+        f"<link>http://test.example/</link><description>t</description>{entries}</channel></rss>"
+    ).encode()

@@ -43,7 +43,8 @@ def test_run_once_twice(tmp_path, feed_server, kafka_bootstrap, topic):
     assert len([a for a in alerts if a["event"] == "troop_event"]) == len(published) > 0
     second = sahelwatch("--config", str(path), "run", "--once")
     assert second.returncode == 0
-    assert "wire: ok, 4 items, 0 new, 0 relevant, 0 events published" in second.stdout
+    # the same bytes again: not even parsed
+    assert "wire: not_modified, 0 items, 0 new, 0 relevant, 0 events published" in second.stdout
     assert len(consume_all(kafka_bootstrap, topic)) == len(published)
 
 
@@ -59,7 +60,11 @@ def test_run_once_with_dead_broker_exits_nonzero_naming_it(tmp_path, feed_server
     )
     result = sahelwatch("--config", str(path), "run", "--once")
     assert result.returncode == 1
-    assert "no Kafka broker answered at 127.0.0.1:9" in result.stdout
+    (last,) = [line for line in result.stdout.splitlines() if line.startswith("outbox:")]
+    assert last.startswith("outbox: 0 delivered, ")
+    assert "no Kafka broker answered at 127.0.0.1:9" in last
+    errors = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [e["event"] for e in errors].count("broker_unavailable") == 1
 
 
 def test_bad_config_key_stops_before_anything_starts(tmp_path):
@@ -140,13 +145,17 @@ def test_daemon_publishes_on_schedule_and_stops_cleanly_on_sigterm(
     try:
         deadline = time.monotonic() + 60
         published = []
-        while not published and time.monotonic() < deadline:
+        while not published and time.monotonic() < deadline and process.poll() is None:
             published = consume_all(kafka_bootstrap, topic, idle_ms=1000)
-        assert published, "no event reached the topic within 60 s"
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+        raise AssertionError(f"no exit 30 s after SIGTERM:\n{output}") from None
     finally:
         process.kill()
+    assert published, f"no event reached the topic within 60 s:\n{output}"
     assert process.returncode == 0, output
     events = [json.loads(line)["event"] for line in output.splitlines() if line.startswith("{")]
     assert "troop_event" in events

@@ -7,7 +7,8 @@ import pytest
 
 from daemon.config import FeedSettings
 from daemon.errors import FeedParseError
-from daemon.feeds import canonical_url, clean_text, normalise, parse
+from daemon.feeds import canonical_url, clean_text, normalise, parse, publisher_url, wire_key
+from daemon.model import FeedItem
 
 SAMPLES = Path(__file__).resolve().parents[2] / "examples" / "feeds"
 WIRE = FeedSettings(name="wire", url="http://127.0.0.1/wire.xml", lang="en")
@@ -82,3 +83,76 @@ def test_rss_channel_language_is_used_when_the_config_has_none():
     feed = FeedSettings(name="wire", url="http://127.0.0.1/wire.xml")
     items = parse(feed, (SAMPLES / "wire-en.xml").read_bytes(), {}, feed.url)
     assert {i.lang for i in items} == {"en"}
+
+
+def test_french_rfc822_dates_are_read():
+    """French day and month names ("lun., 12 févr. 2024") give a UTC date, not None."""
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>a</title><link>http://x.org/1</link>"
+        "<pubDate>lun., 12 févr. 2024 14:30:00 +0100</pubDate></item>"
+        "<item><title>b</title><link>http://x.org/2</link>"
+        "<pubDate>mardi 1er août 2023 - 08h15</pubDate></item>"
+        "</channel></rss>"
+    ).encode()
+    first, second = parse(PRESSE, body, {}, PRESSE.url)
+    assert first.published == datetime(2024, 2, 12, 13, 30, tzinfo=UTC)
+    assert second.published == datetime(2023, 8, 1, 8, 15, tzinfo=UTC)
+
+
+def test_future_dates_are_clamped_to_now():
+    """A publication date in the future becomes the time of the cycle."""
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    item = FeedItem("f", "http://x.org/1", "t", "s", published=datetime(2031, 1, 1, tzinfo=UTC))
+    assert normalise(item, now).published == now
+    assert normalise(item).published == datetime(2031, 1, 1, tzinfo=UTC)
+
+
+def test_entries_without_links_get_stable_ids():
+    """No link: the id comes from the guid, else from the text, and is the same every time."""
+    by_guid = FeedItem("f", "", "Title", "Text", guid="tag:x,1")
+    by_text = FeedItem("f", "", "Title", "Text")
+    assert normalise(by_guid).id == normalise(by_guid).id != normalise(by_text).id
+    assert normalise(by_text).id == normalise(FeedItem("f", "", "Title", "Text")).id
+    assert normalise(by_text).id != normalise(FeedItem("f", "", "Title", "Other")).id
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            {
+                "link": "http://feeds.feedburner.com/~r/x/1",
+                "feedburner_origlink": "https://p.org/a",
+            },
+            "https://p.org/a",
+        ),
+        (
+            {"link": "https://www.google.com/url?rct=j&url=https://p.org/b&ct=ga"},
+            "https://p.org/b",
+        ),
+        (
+            {
+                "link": "https://news.google.com/rss/articles/"
+                "CBMiGWh0dHBzOi8vcC5vcmcvbWFsaS10cm9vcHPSAQA"
+            },
+            "https://p.org/mali-troops",
+        ),
+        ({"link": "https://news.google.com/rss/articles/AU_yqLopaque?oc=5"}, None),
+        ({"link": "https://p.org/c"}, "https://p.org/c"),
+    ],
+    ids=["feedburner", "google-redirect", "google-news-old-id", "google-news-opaque", "plain"],
+)
+def test_proxy_links_resolve_to_the_publisher(entry, expected):
+    """Feed-proxy and Google News links give the publisher URL when the feed carries it."""
+    assert publisher_url(entry) == (expected or entry["link"])
+
+
+def test_wire_key_ignores_outlet_decorations():
+    """Datelines with the agency and outlet suffixes on titles do not hide a wire copy."""
+    lead = "The last American troops left the drone base in Agadez on Monday, officials said."
+    a = wire_key("US completes pullout - Outlet A", f"NIAMEY, Aug 5 (AP) - {lead}")
+    b = wire_key("US Completes Pullout | B News", f"NIAMEY (Reuters) — {lead}")
+    assert a == b is not None
+    assert wire_key("US completes pullout", "Another story entirely, about cotton.") != a
+    assert wire_key("Mali", "") is None

@@ -7,8 +7,9 @@ import pytest
 from structlog.testing import capture_logs
 
 from daemon.config import FeedSettings
-from daemon.errors import FetchError, PublishError
+from daemon.errors import FetchError
 from daemon.feeds import FetchResult, Validators
+from daemon.incidents import Incidents
 from daemon.model import Article, Event, EventType
 from daemon.pipeline import Pipeline
 from daemon.store import Store
@@ -45,9 +46,9 @@ class FakeSink:
     def __init__(self, fail=False):
         self.fail, self.published = fail, []
 
-    def publish(self, records):
+    def submit(self, records):
         if self.fail and records:
-            raise PublishError("broker down")
+            raise OSError("disk full")
         self.published.extend(records)
 
 
@@ -64,6 +65,7 @@ def pipeline(store, fetcher=None, sink=None, stop=lambda: False):
         store,
         FakeExtractor(),
         sink or FakeSink(),
+        incidents=Incidents(":memory:"),
         clock=lambda: NOW,
         should_stop=stop,
     )
@@ -72,14 +74,14 @@ def pipeline(store, fetcher=None, sink=None, stop=lambda: False):
 def test_cycle_publishes_then_records_and_a_second_cycle_publishes_nothing(store):
     """Events are published and articles recorded; the same feed again yields nothing new."""
     sink = FakeSink()
-    with capture_logs() as logs:
-        summary = pipeline(store, sink=sink).run_feed(FEED)
+    summary = pipeline(store, sink=sink).run_feed(FEED)
     assert (summary.outcome, summary.items, summary.new, summary.relevant) == ("ok", 4, 4, 2)
     assert summary.events == len(sink.published) == 2
-    alerts = [e for e in logs if e["event"] == "troop_event"]
-    assert [(a["type"], a["actor"], a["host"], a["log_level"]) for a in alerts] == [
-        ("WITHDRAW", "US", "NE", "warning")
-    ] * 2
+    values = [r.value for r in sink.published]
+    assert [(v["type"], v["actor"], v["host"]) for v in values] == [("WITHDRAW", "US", "NE")] * 2
+    # same kind of event, but published four months apart: two incidents
+    assert values[0]["incident_id"] != values[1]["incident_id"]
+    assert [v["incident"]["reports"] for v in values] == [1, 1]
     again = pipeline(store, sink=sink).run_feed(FEED)
     # the article whose extraction crashed is retried; nothing is published twice
     assert (again.new, again.events, len(sink.published)) == (1, 0, 2)
@@ -95,15 +97,12 @@ def test_extraction_crash_skips_only_that_article(store):
     assert failures[0]["url"].endswith("chad-ends-france-accord")
 
 
-def test_publish_failure_records_nothing_and_keeps_old_validators(store):
-    """When the broker fails, no article is marked done and the next fetch is unconditional."""
+def test_queueing_failure_records_nothing(store):
+    """When events cannot even be queued, the error propagates and no article is marked done."""
     fetcher = FakeFetcher()
-    summary = pipeline(store, fetcher=fetcher, sink=FakeSink(fail=True)).run_feed(FEED)
-    assert summary.outcome == "failed"
-    assert "broker down" in (summary.error or "")
-    state = store.feed_state("wire")
-    assert state.validators == Validators()
-    assert state.failures == 1
+    with pytest.raises(OSError, match="disk full"):
+        pipeline(store, fetcher=fetcher, sink=FakeSink(fail=True)).run_feed(FEED)
+    assert store.feed_state("wire").validators == Validators()
     retry = pipeline(store, fetcher=fetcher).run_feed(FEED)
     assert retry.events == 2
 

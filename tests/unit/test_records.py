@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 
 from daemon import records
+from daemon.incidents import Incident
 from daemon.model import Article, Event, EventType, Place, PlaceKind, Status
 
 ARTICLE = Article(
@@ -65,13 +66,37 @@ def test_event_id_is_stable_and_distinct():
     assert first.event_id != other.event_id
 
 
-def test_incident_id_groups_reports_of_one_event():
-    """Two articles on the same withdrawal in the same month share the incident id and key."""
-    second = Article(id="b", url="https://other.org/b", title="", text="", source="Other")
+def test_incident_fields_come_from_the_incident():
+    """With an incident, the key, incident_id and incident object describe it."""
+    incident = Incident(
+        incident_id="inc-1",
+        type="WITHDRAW",
+        actor="US",
+        host="NE",
+        anchor=date(2024, 8, 1),
+        first_seen=datetime(2024, 8, 1, 8, tzinfo=UTC),
+        reports=3,
+        outlets=("a.org", "b.org"),
+        status=Status.COMPLETED,
+        troops=1000,
+    )
+    record = records.build(EVENT, ARTICLE, NOW, incident)
+    assert record.key == record.value["incident_id"] == "inc-1"
+    assert record.value["incident"] == {
+        "first_seen": "2024-08-01T08:00:00Z",
+        "reports": 3,
+        "outlets": 2,
+        "status": "completed",
+    }
+
+
+def test_without_incident_the_event_is_its_own():
+    """Without incident state, an event starts an incident of one report, stable across runs."""
     one = records.build(EVENT, ARTICLE, NOW)
-    two = records.build(EVENT, second, NOW)
-    assert one.key == two.key == one.value["incident_id"]
-    assert one.event_id != two.event_id
+    two = records.build(EVENT, ARTICLE, NOW)
+    assert one.key == two.key
+    assert one.value["incident"]["reports"] == 1
+    assert one.value["incident"]["first_seen"] == "2024-08-06T09:30:00Z"
 
 
 def test_cloudevents_headers():

@@ -3,7 +3,10 @@
 import signal
 from datetime import UTC, datetime, timedelta
 
-from daemon.scheduler import FORCED_EXIT, StopFlag, first_run_at
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from daemon.config import FeedSettings, Settings
+from daemon.scheduler import FORCED_EXIT, FeedJobs, StopFlag, first_run_at
 
 
 def test_first_signal_sets_flag_second_exits_hard():
@@ -23,3 +26,44 @@ def test_first_runs_are_staggered():
     now = datetime(2024, 1, 1, tzinfo=UTC)
     starts = [first_run_at(now, i, spread_seconds=2) for i in range(3)]
     assert starts == [now + timedelta(seconds=s) for s in (1, 3, 5)]
+
+
+def _jobs(next_run=None, ran=None):
+    settings = Settings(feeds=(FeedSettings(name="a", url="http://a.org/rss"),))
+    scheduler = BackgroundScheduler(timezone=UTC)
+    jobs = FeedJobs(scheduler, settings, [].append if ran is None else ran.append, next_run)
+    return scheduler, jobs, settings
+
+
+def test_run_reschedules_the_feed_where_its_state_says():
+    """After a run the job's next run is the one the feed's state asks for."""
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    ran = []
+    scheduler, jobs, settings = _jobs(lambda feed: now + timedelta(hours=5), ran)
+    jobs.add(settings.feeds[0], now)
+    jobs.run("a")
+    assert [f.name for f in ran] == ["a"]
+    assert scheduler.get_job("a").next_run_time == now + timedelta(hours=5)
+
+
+def test_gone_feed_is_unscheduled():
+    """A feed whose next run is None (410 Gone) loses its job."""
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    scheduler, jobs, settings = _jobs(lambda feed: None)
+    jobs.add(settings.feeds[0], now)
+    jobs.run("a")
+    assert scheduler.get_job("a") is None
+
+
+def test_reload_adds_removes_and_updates_feeds():
+    """A new feed list adds, removes and updates jobs, and runs use the new settings."""
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    ran = []
+    scheduler, jobs, settings = _jobs(ran=ran)
+    jobs.add(settings.feeds[0], now)
+    jobs.add(FeedSettings(name="b", url="http://b.org/rss"), now)
+    moved = FeedSettings(name="a", url="http://a.org/new-rss")
+    jobs.sync([moved, FeedSettings(name="c", url="http://c.org/rss")], now)
+    assert sorted(job.id for job in scheduler.get_jobs()) == ["a", "c"]
+    jobs.run("a")
+    assert ran == [moved]
