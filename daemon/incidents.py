@@ -9,7 +9,6 @@ keeps the state in SQLite.
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 import uuid
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from daemon.model import Article, Event, Status
+from daemon.sqlite import open_database
 
 _NAMESPACE = uuid.UUID("0f3c1d2a-77e4-5b61-8a0e-3c6d9b1f2e47")
 _PROGRESS = (Status.ANNOUNCED, Status.PLANNED, Status.ONGOING, Status.COMPLETED)
@@ -128,13 +128,9 @@ class Incidents:
     """Incident state in SQLite (`:memory:` for one offline run); safe to share between threads."""
 
     def __init__(self, path: Path | str, window_days: int = 30) -> None:
-        if isinstance(path, Path):
-            path.parent.mkdir(parents=True, exist_ok=True)
         self._window = window_days
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(_SCHEMA)
+        self._db = open_database(path, _SCHEMA)
 
     def assign(self, event_id: str, event: Event, article: Article, now: datetime) -> Incident:
         """The incident of one report, updated with it; a report seen before changes nothing."""

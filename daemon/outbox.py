@@ -8,12 +8,12 @@ broker nor a crash loses them. The event id is unique: re-queuing an event that 
 from __future__ import annotations
 
 import json
-import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from daemon.model import OutboundRecord
+from daemon.sqlite import open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -30,13 +30,9 @@ class Outbox:
     """Queued event records, oldest first; safe to share between threads."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
         # FULL: an event acknowledged as queued must survive a power cut
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(_SCHEMA)
+        self._db = open_database(path, _SCHEMA, synchronous="FULL")
 
     def append(self, records: Sequence[OutboundRecord]) -> None:
         """Queue records atomically (all or none); ones already waiting are not queued twice."""

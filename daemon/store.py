@@ -6,7 +6,6 @@ between the two repeats the article rather than losing its events.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from daemon.feeds import Validators, content_key, wire_key
 from daemon.model import Article
+from daemon.sqlite import open_database
 
 # The circuit of a feed (see daemon.backoff).
 CLOSED, OPEN, GONE = "closed", "open", "gone"
@@ -84,12 +84,8 @@ class Store:
     """The state database; safe to share between scheduler threads."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
+        self._db = open_database(path, _SCHEMA)
         self._migrate()
         # ids and wire keys being processed by some thread right now
         self._inflight: set[str] = set()
