@@ -156,3 +156,14 @@ def test_wire_key_ignores_outlet_decorations():
     assert a == b is not None
     assert wire_key("US completes pullout", "Another story entirely, about cotton.") != a
     assert wire_key("Mali", "") is None
+
+
+def test_utf8_bom_feed_is_parsed():
+    """A feed starting with a UTF-8 byte-order mark parses with its accents intact."""
+    body = (
+        "\ufeff<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>t</title>"
+        "<item><title>Départ des soldats de Gao</title><link>http://x.org/1</link></item>"
+        "</channel></rss>"
+    ).encode()
+    (item,) = parse(WIRE, body, {}, WIRE.url)
+    assert item.title == "Départ des soldats de Gao"
