@@ -34,8 +34,8 @@ run-offline: broker
 		$(BIN)/sahelwatch --config examples/offline.yaml run --once
 
 lint: setup
-	$(BIN)/ruff check daemon tests
-	$(BIN)/ruff format --check daemon tests
+	$(BIN)/ruff check daemon tests bench
+	$(BIN)/ruff format --check daemon tests bench
 	$(BIN)/mypy
 
 test: lint

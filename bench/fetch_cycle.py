@@ -34,6 +34,7 @@ from daemon.backoff import Policy
 from daemon.config import FeedSettings, FetchSettings
 from daemon.extract import Extractor
 from daemon.fetch import Fetcher
+from daemon.parsing import ParsePool
 from daemon.pipeline import Pipeline
 from daemon.store import Store
 
@@ -136,6 +137,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=30)
     parser.add_argument("--workers", type=int, default=10)
     parser.add_argument("--port", type=int, default=18765)
+    parser.add_argument("--parse-processes", type=int, default=2, help="0: parse in the threads")
     args = parser.parse_args()
     ready = multiprocessing.Event()
     server = multiprocessing.Process(
@@ -151,12 +153,17 @@ def main() -> None:
         store = Store(Path(state) / "bench.db")
         fetcher = Fetcher(FetchSettings(host_interval_seconds=0, full_text=False))
         sink = NoEvents()
+        pool = ParsePool(args.parse_processes) if args.parse_processes else None
         pipeline = Pipeline(
             fetcher, store, Extractor(), sink, incidents=sink,  # type: ignore[arg-type]
             policy=Policy(), clock=lambda: datetime.now(UTC),
+            **({"parser": pool.parse} if pool else {}),
         )  # fmt: skip
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        say(f"{args.feeds} feeds x {args.items} items, {args.workers} workers")
+        say(
+            f"{args.feeds} feeds x {args.items} items, {args.workers} workers, "
+            f"{args.parse_processes} parse processes"
+        )
         for label in ("200 (all new)", "304 (not modified)"):
             wall, cpu, summaries = cycle(pipeline, feeds, args.workers)
             outcomes: dict[str, int] = {}
@@ -168,6 +175,8 @@ def main() -> None:
         say(f"peak RSS {peak / 1024:.0f} MB (before the cycles {rss_before / 1024:.0f} MB)")
         fetcher.close()
         store.close()
+        if pool:
+            pool.close()
     server.terminate()
 
 

@@ -8,10 +8,13 @@ from daemon.backoff import Policy
 from daemon.config import Settings
 from daemon.delivery import Delivery
 from daemon.extract import Extractor
-from daemon.feeds import Fetcher
+from daemon.feeds import Fetcher, parse
 from daemon.fulltext import FullText
 from daemon.incidents import Incidents
+from daemon.metrics import Metrics, TimedExtractor
+from daemon.monitor import Monitor
 from daemon.outbox import Outbox
+from daemon.parsing import ParsePool
 from daemon.pipeline import Pipeline
 from daemon.publish import KafkaPublisher
 from daemon.scheduler import StopFlag
@@ -36,12 +39,17 @@ class App:
     outbox: Outbox
     incidents: Incidents
     stop: StopFlag
+    metrics: Metrics
+    monitor: Monitor
+    parse_pool: ParsePool | None = None
 
     def close(self) -> None:
-        """Flush the producer, then release HTTP and database handles."""
+        """Flush the producer, then release HTTP and database handles and worker processes."""
         try:
             self.publisher.close()
         finally:
+            if self.parse_pool is not None:
+                self.parse_pool.close()
             self.fetcher.close()
             self.store.close()
             self.outbox.close()
@@ -60,24 +68,32 @@ def build(settings: Settings, stop: StopFlag | None = None) -> App:
     store = Store(settings.state_dir / DATABASE)
     publisher = KafkaPublisher(settings.kafka)
     outbox = Outbox(settings.state_dir / OUTBOX)
+    metrics = Metrics()
     delivery = Delivery(
         outbox,
         publisher,
         retry_base_seconds=settings.outbox.retry_base_seconds,
         retry_ceiling_seconds=settings.outbox.retry_ceiling_seconds,
         batch=settings.outbox.batch,
+        on_delivered=metrics.delivered,
     )
     incidents = Incidents(settings.state_dir / INCIDENTS, settings.incidents.window_days)
     extractor = build_extractor(settings)
+    pool = ParsePool(settings.fetch.parse_processes) if settings.fetch.parse_processes else None
     pipeline = Pipeline(
         fetcher,
         store,
-        extractor,
+        TimedExtractor(extractor, metrics),
         delivery,
         incidents=incidents,
         should_stop=stop.is_set,
         policy=Policy.from_settings(settings.scheduling),
         dedup=settings.dedup,
         full_text=FullText(fetcher, extractor.might_report) if settings.fetch.full_text else None,
+        parser=pool.parse if pool else parse,
     )
-    return App(settings, pipeline, fetcher, store, publisher, delivery, outbox, incidents, stop)
+    monitor = Monitor(settings.health, settings.state_dir, metrics, delivery)
+    return App(
+        settings, pipeline, fetcher, store, publisher, delivery, outbox, incidents, stop,
+        metrics, monitor, pool,
+    )  # fmt: skip

@@ -8,20 +8,21 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal, TextIO, cast
 
 import structlog
 import yaml
 
-from daemon import __version__, config, feedcmd, logs, offline, tail
+from daemon import __version__, config, feedcmd, health, logs, offline, tail
 from daemon.bootstrap import App, build, build_extractor
 from daemon.errors import BrokerUnavailableError, ConfigError, InputError, PublishError
 from daemon.extract.evaluate import differences, score
 from daemon.incidents import Incidents
 from daemon.pipeline import read_article
 from daemon.scheduler import StopFlag, run_forever
+from daemon.status import status_lines
 
 log = structlog.stdlib.get_logger(__name__)
 
@@ -60,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="poll the feeds and publish events")
     run.add_argument("--once", action="store_true", help="run every feed once, then exit")
     run.set_defaults(handler=_run)
+    probe = commands.add_parser("check", help="exit 0 if the running daemon is healthy, else 1")
+    probe.set_defaults(handler=_check)
+    status = commands.add_parser("status", help="a one-screen summary of the daemon's state")
+    status.set_defaults(handler=_status)
     check = commands.add_parser("check-config", help="validate and print the configuration")
     check.set_defaults(handler=_check_config)
     extract = commands.add_parser("extract", help="extract events from a JSONL file of articles")
@@ -130,21 +135,39 @@ def _run(args: argparse.Namespace, settings: config.Settings) -> int:
             return EXIT_FAILED
         if args.once:
             return _run_once(app)
-        drain_every = settings.outbox.retry_base_seconds
-        run_forever(
-            settings,
-            settings.feeds,
-            app.pipeline.run_feed,
-            stop,
-            extra_jobs=[("outbox", app.delivery.drain, drain_every)],
-            next_run=app.pipeline.next_run,
-            reload=lambda: config.load(args.config).feeds,
-        )
-        app.delivery.drain()
-        return EXIT_OK
+        return _run_daemon(app, args.config)
     finally:
         log.info("stopped", outbox_depth=app.delivery.depth())
         app.close()
+
+
+def _run_daemon(app: App, path: Path) -> int:
+    settings, monitor = app.settings, app.monitor
+    try:
+        monitor.start_endpoints()
+    except OSError as exc:
+        where = f"{settings.health.host}:{settings.health.port}"
+        print(f"sahelwatch: cannot serve health endpoints on {where}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    monitor.scheduler_running = True
+    monitor.beat()
+    try:
+        run_forever(
+            settings,
+            settings.feeds,
+            monitor.observed(app.pipeline.run_feed),
+            app.stop,
+            extra_jobs=[
+                ("outbox", app.delivery.drain, settings.outbox.retry_base_seconds),
+                ("heartbeat", monitor.beat, settings.health.heartbeat_seconds),
+            ],
+            next_run=app.pipeline.next_run,
+            reload=lambda: config.load(path).feeds,
+        )
+        app.delivery.drain()
+    finally:
+        monitor.close()
+    return EXIT_OK
 
 
 def _topic_ready(app: App) -> bool:
@@ -171,6 +194,28 @@ def _run_once(app: App) -> int:
     print(f"{waiting} ({result.error})" if result.error else waiting, flush=True)
     failed = any(s.outcome == "failed" for s in summaries) or result.pending > 0
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _check(_args: argparse.Namespace, settings: config.Settings) -> int:
+    beat = health.read(settings.state_dir)
+    limit = timedelta(seconds=settings.health.max_age_seconds)
+    ok, reason = health.verdict(beat, datetime.now(UTC), limit)
+    print(reason)
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def _status(_args: argparse.Namespace, settings: config.Settings) -> int:
+    beat = health.read(settings.state_dir)
+    ok, reason = health.verdict(
+        beat, datetime.now(UTC), timedelta(seconds=settings.health.max_age_seconds)
+    )
+    print(f"daemon:   {'healthy' if ok else 'NOT HEALTHY'} ({reason})")
+    if beat is not None:
+        print(f"          pid {beat.pid}, last successful cycle {beat.last_cycle or 'none yet'}")
+        print(f"broker:   {beat.broker_error or 'ok'}")
+    for line in status_lines(settings):
+        print(line)
+    return EXIT_OK
 
 
 def _check_config(args: argparse.Namespace, settings: config.Settings) -> int:

@@ -111,6 +111,8 @@ class FetchSettings(_Frozen):
     host_interval_seconds: float = Field(default=1.0, ge=0)
     # fetch the article page and extract its main text for articles that may report an event
     full_text: bool = True
+    # processes that parse feed documents beside the daemon (0: parse in the fetching thread)
+    parse_processes: int = Field(default=2, ge=0, le=64)
     max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "sahelwatch/0.1"
     contact_url: str = "https://github.com/sahelwatch/sahelwatch"
@@ -139,6 +141,16 @@ class DedupSettings(_Frozen):
     wire_window_hours: float = Field(default=72, gt=0)
 
 
+class HealthSettings(_Frozen):
+    """The HTTP endpoints (/healthz, /readyz, /metrics) and the heartbeat `check` reads."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=9464, ge=0, le=65535)  # 0: no HTTP endpoints
+    heartbeat_seconds: float = Field(default=30, gt=0)
+    # a heartbeat (or a successful cycle, for /readyz) older than this means unhealthy
+    max_age_seconds: float = Field(default=300, gt=0)
+
+
 class LoggingSettings(_Frozen):
     """Log level and rendering (auto: JSON when stdout is not a terminal)."""
 
@@ -156,6 +168,7 @@ class Settings(_Frozen):
     dedup: DedupSettings = DedupSettings()
     outbox: OutboxSettings = OutboxSettings()
     incidents: IncidentSettings = IncidentSettings()
+    health: HealthSettings = HealthSettings()
     logging: LoggingSettings = LoggingSettings()
     state_dir: Path = Path(".state")
     hosts: frozenset[str] = frozenset(SAHEL_HOSTS)

@@ -53,7 +53,9 @@ class Delivery:
         retry_ceiling_seconds: float = 300,
         batch: int = 500,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        on_delivered: Callable[[Sequence[OutboundRecord]], None] = lambda _records: None,
     ) -> None:
+        self._on_delivered = on_delivered
         self._outbox = outbox
         self._publisher = publisher
         self._base = retry_base_seconds
@@ -90,6 +92,7 @@ class Delivery:
                 self._publisher.publish(batch)
                 self._outbox.remove([r.event_id for r in batch])
                 delivered += len(batch)
+                self._on_delivered(batch)
                 for record in batch:
                     log.warning("troop_event", **alert_fields(record))
         except PublishError as exc:

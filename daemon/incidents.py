@@ -185,6 +185,14 @@ class Incidents:
         )
         self._db.execute("COMMIT")
 
+    def latest(self, count: int) -> list[Incident]:
+        """The incidents first seen most recently, newest first."""
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM incidents ORDER BY first_seen DESC LIMIT ?", (count,)
+            ).fetchall()
+        return [_row(r) for r in rows]
+
     def close(self) -> None:
         """Close the database."""
         with self._lock:

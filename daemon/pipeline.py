@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -17,7 +17,7 @@ from daemon.errors import FeedError, HTTPStatusError
 from daemon.extract import detect_language
 from daemon.feeds import FetchResult, Validators, normalise, parse
 from daemon.incidents import Incident
-from daemon.model import Article, Event, OutboundRecord
+from daemon.model import Article, Event, FeedItem, OutboundRecord
 from daemon.store import FeedState, Store
 
 log = structlog.stdlib.get_logger(__name__)
@@ -68,6 +68,10 @@ class FeedSummary:
         return f"{text} ({self.error})" if self.error else text
 
 
+# feeds.parse, or the same work done in other processes (parsing.ParsePool)
+Parser = Callable[[FeedSettings, bytes, Mapping[str, str], str], list[FeedItem]]
+
+
 class Pipeline:
     """Runs feed cycles with the collaborators it is given."""
 
@@ -85,8 +89,10 @@ class Pipeline:
         dedup: DedupSettings | None = None,
         rand: Callable[[], float] = random.random,
         full_text: Callable[[Article], tuple[Article, str]] | None = None,
+        parser: Parser = parse,
     ) -> None:
         self._full_text = full_text
+        self._parse = parser
         self._policy = policy or backoff.Policy()
         self._dedup = dedup or DedupSettings()
         self._rand = rand
@@ -163,7 +169,7 @@ class Pipeline:
         if fetched.content_hash == state.content_hash:
             # a server that ignores conditional GET: same bytes, so no parsing at all
             return FeedSummary(feed.name, "not_modified"), True
-        items = parse(feed, fetched.body, fetched.headers, fetched.url)
+        items = self._parse(feed, fetched.body, fetched.headers, fetched.url)
         return self._process(feed, [normalise(i, now) for i in items], now)
 
     def _process(

@@ -30,6 +30,8 @@ def write_config(
         "fetch": {"timeout_seconds": 5},
         "state_dir": str(tmp_path / "state"),
         "logging": {"format": "json"},
+        # tests run daemons side by side: no fixed health port
+        "health": {"port": 0},
     }
     path = tmp_path / "config.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
