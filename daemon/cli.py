@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -14,8 +15,9 @@ from typing import Any, Literal, TextIO, cast
 
 import structlog
 import yaml
+from tqdm import tqdm
 
-from daemon import __version__, config, feedcmd, health, logs, offline, tail
+from daemon import __version__, backfill, config, feedcmd, health, logs, offline, tail
 from daemon.bootstrap import App, build, build_extractor
 from daemon.errors import BrokerUnavailableError, ConfigError, InputError, PublishError
 from daemon.extract.evaluate import differences, score
@@ -61,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="poll the feeds and publish events")
     run.add_argument("--once", action="store_true", help="run every feed once, then exit")
     run.set_defaults(handler=_run)
+    backfill_cmd = commands.add_parser("backfill", help="publish the events of an archive")
+    source = backfill_cmd.add_mutually_exclusive_group(required=True)
+    source.add_argument("--jsonl", type=Path, help="articles in the `extract` input format")
+    source.add_argument("--html-dir", type=Path, help="a folder of saved article pages")
+    source.add_argument("--urls", type=Path, help="a file of article URLs, one per line")
+    backfill_cmd.set_defaults(handler=_backfill)
     probe = commands.add_parser("check", help="exit 0 if the running daemon is healthy, else 1")
     probe.set_defaults(handler=_check)
     status = commands.add_parser("status", help="a one-screen summary of the daemon's state")
@@ -194,6 +202,76 @@ def _run_once(app: App) -> int:
     print(f"{waiting} ({result.error})" if result.error else waiting, flush=True)
     failed = any(s.outcome == "failed" for s in summaries) or result.pending > 0
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _backfill(args: argparse.Namespace, settings: config.Settings) -> int:
+    stop = StopFlag()
+    stop.install()
+    app = build(settings, stop)
+    try:
+        if not _topic_ready(app):
+            return EXIT_FAILED
+        kind, path = next((k, p) for k, p in (("jsonl", args.jsonl), ("html", args.html_dir),
+                                                ("urls", args.urls)) if p is not None)  # fmt: skip
+        entries = {
+            "jsonl": lambda: backfill.from_jsonl(path),
+            "html": lambda: backfill.from_html_dir(path),
+            "urls": lambda: backfill.from_urls(path, app.fetcher),
+        }[kind]()
+        tally = backfill.Tally(total=backfill.count(path, kind))
+        with _Progress(tally.total) as progress:
+            backfill.run(
+                entries, tally,
+                seen=lambda a: not app.store.unseen([a]),
+                process=app.pipeline.process_article,
+                failed=lambda where, exc: log.error("backfill_bad_entry", entry=where,
+                                                    error=str(exc)),
+                progress=progress.update,
+                should_stop=stop.is_set,
+            )  # fmt: skip
+        result = app.delivery.drain(force=True)
+        print(f"backfill: {tally.processed} processed, {tally.skipped} already done, "
+              f"{tally.errors} bad entries, {tally.events} events; outbox {result.pending} "
+              f"waiting")  # fmt: skip
+        if result.pending:
+            return EXIT_FAILED
+        return EXIT_USAGE if tally.errors else EXIT_OK
+    finally:
+        app.close()
+
+
+class _Progress:
+    """A progress bar on a terminal; otherwise a `backfill_progress` record every 10 seconds."""
+
+    def __init__(self, total: int) -> None:
+        self._bar = (
+            tqdm(total=total, unit="article", file=sys.stderr) if sys.stderr.isatty() else None
+        )
+        self._started = time.monotonic()
+        self._last_log = 0.0
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    def update(self, tally: backfill.Tally) -> None:
+        if self._bar is not None:
+            self._bar.n = tally.done
+            self._bar.set_postfix(events=tally.events, refresh=False)
+            self._bar.refresh()
+            return
+        now = time.monotonic()
+        if now - self._last_log < 10 and tally.done < tally.total:
+            return
+        self._last_log = now
+        elapsed = now - self._started
+        eta = backfill.eta_seconds(tally.done, tally.total, elapsed)
+        log.info("backfill_progress", done=tally.done, total=tally.total, events=tally.events,
+                 rate=round(tally.done / elapsed, 2) if elapsed else None,
+                 eta_seconds=round(eta) if eta is not None else None)  # fmt: skip
 
 
 def _check(_args: argparse.Namespace, settings: config.Settings) -> int:

@@ -1,0 +1,79 @@
+"""Backfill against the real broker: interrupted, resumed, every event exactly once."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+
+from .helpers import consume_all, write_config
+
+COUNTRIES = ["Mali", "Niger", "Burkina Faso", "Chad", "Mauritania", "Senegal"]
+FORCES = ["Russian", "Turkish", "French", "American", "German", "Italian", "Chinese"]
+
+
+def archive(path, size=42):
+    """`size` distinct reports of instructors arriving, plus one broken line."""
+    lines = []
+    for n in range(size):
+        country, force = COUNTRIES[n % 6], FORCES[n % 7]
+        text = (
+            f"A group of {force} military instructors arrived in {country} on Monday to "
+            f"train the national army, the defence ministry said in statement {n}."
+        )
+        lines.append(
+            json.dumps(
+                {
+                    "id": f"story-{n}",
+                    "lang": "en",
+                    "text": text,
+                    "published": f"2024-{n % 12 + 1:02d}-10",
+                }
+            )
+        )
+    lines.insert(5, "{broken")
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_interrupted_backfill_resumes_without_duplicates(tmp_path, kafka_bootstrap, topic):
+    """SIGTERM mid-way, run again: the rest is processed and no event is published twice."""
+    source = tmp_path / "archive.jsonl"
+    archive(source)
+    path = write_config(tmp_path, [], kafka_bootstrap, topic)
+    command = [
+        sys.executable,
+        "-m",
+        "daemon.cli",
+        "--config",
+        str(path),
+        "backfill",
+        "--jsonl",
+        str(source),
+    ]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    database = tmp_path / "state" / "sahelwatch.db"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and first.poll() is None:
+        if database.exists():
+            with sqlite3.connect(database) as db:
+                if db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= 3:
+                    break
+        time.sleep(0.05)
+    first.send_signal(signal.SIGTERM)
+    out, err = first.communicate(timeout=60)
+    assert first.returncode in (0, 2), err
+    done = int(out.split(" processed")[0].split()[-1])
+    assert 3 <= done < 42, out
+    second = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert second.returncode == 2, second.stderr  # the broken line is reported again
+    assert f"{42 - done} processed, {done} already done, 1 bad entries" in second.stdout
+    records = [json.loads(m.value) for m in consume_all(kafka_bootstrap, topic)]
+    counts = Counter(r["event_id"] for r in records)
+    assert len(counts) >= 42
+    assert max(counts.values()) == 1
+    progress = [json.loads(line) for line in second.stderr.splitlines() if line.startswith("{")]
+    assert any(p["event"] == "backfill_progress" and p["total"] == 43 for p in progress)
+    bad = [p for p in progress if p["event"] == "backfill_bad_entry"]
+    assert bad[0]["entry"] == f"{source}:6"
