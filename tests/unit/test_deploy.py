@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from daemon import config
+
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 
 
@@ -21,7 +23,7 @@ def test_compose_runs_the_same_kafka_as_the_local_broker():
     """docker-compose parses, and its broker image matches the Maven Kafka version."""
     compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
     services = compose["services"]
-    assert set(services) == {"kafka", "sahelwatch"}
+    assert set(services) == {"kafka", "sahelwatch", "prometheus"}
     assert services["kafka"]["image"] == f"apache/kafka:{kafka_version()}"
     assert services["sahelwatch"]["build"]["dockerfile"] == "deploy/Dockerfile"
     env = services["sahelwatch"]["environment"]
@@ -57,3 +59,45 @@ def test_systemd_unit_is_hardened(tmp_path):
         ["systemd-analyze", "verify", str(unit)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def k8s(name):
+    return list(yaml.safe_load_all((DEPLOY / "k8s" / name).read_text()))
+
+
+def test_kubernetes_probes_point_at_the_daemons_endpoints():
+    """Probes use /healthz and /readyz on the port the config serves, as a non-root user."""
+    (deployment, claim) = k8s("deployment.yaml")
+    assert deployment["kind"] == "Deployment"
+    assert claim["kind"] == "PersistentVolumeClaim"
+    spec = deployment["spec"]["template"]["spec"]
+    (container,) = spec["containers"]
+    assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert container["ports"][0]["containerPort"] == 9464
+    assert spec["securityContext"]["runAsNonRoot"] is True
+    assert set(container["resources"]) == {"requests", "limits"}
+    volumes = {v["name"]: v for v in spec["volumes"]}
+    assert volumes["state"]["persistentVolumeClaim"]["claimName"] == claim["metadata"]["name"]
+    assert volumes["secrets"]["secret"]["secretName"] == "sahelwatch-secrets"
+
+
+def test_kubernetes_config_is_a_valid_sahelwatch_config(tmp_path):
+    """The ConfigMap's config.yaml passes the daemon's own validation and matches the probes."""
+    (configmap,) = k8s("configmap.yaml")
+    path = tmp_path / "config.yaml"
+    path.write_text(configmap["data"]["config.yaml"])
+    # the mounted secret is not here: the environment stands in for it
+    settings = config.load(path, {"SAHELWATCH_KAFKA__SASL_PASSWORD": "stand-in"})
+    assert settings.health.port == 9464
+    assert settings.health.host == "0.0.0.0"
+    assert str(settings.kafka.sasl_password_file).startswith("/etc/sahelwatch/secrets/")
+
+
+def test_compose_prometheus_scrapes_the_daemon():
+    """The optional Prometheus scrapes the daemon's service on its metrics port."""
+    scrape = yaml.safe_load((DEPLOY / "prometheus.yml").read_text())
+    (job,) = scrape["scrape_configs"]
+    assert job["static_configs"][0]["targets"] == ["sahelwatch:9464"]
+    compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
+    assert compose["services"]["prometheus"]["profiles"] == ["metrics"]
