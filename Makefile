@@ -7,7 +7,7 @@ KAFKA_PORT ?= 9092
 SAMPLES_PORT ?= 8765
 BIN := $(VENV)/bin
 
-.PHONY: setup broker broker-stop run run-offline test lint unit integration clean
+.PHONY: setup broker broker-stop run run-offline test lint unit integration bench clean model
 
 setup: $(VENV)/.installed
 
@@ -41,8 +41,17 @@ lint: setup
 test: lint
 	$(BIN)/python -m pytest
 
+# every benchmark, one report (about 5 minutes here); BENCHMARKS.md keeps the latest
+bench: broker
+	$(BIN)/python bench/run_all.py 127.0.0.1:$(KAFKA_PORT)
+
 unit: setup
 	$(BIN)/python -m pytest tests/unit
 
 clean:
 	rm -rf $(VENV) .state .pytest_cache .mypy_cache .ruff_cache
+
+# The trained decider's weights (daemon/data/decider/), rebuilt from the templates and the phrasing
+# bank's dev split; seeded, so the same sources give the same weights (about a minute on CPU).
+model: setup
+	$(BIN)/python -m daemon.extract.training.build
