@@ -135,15 +135,22 @@ def _tail(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: config.Settings) -> int:
-    stop = StopFlag()
-    stop.install()
-    app = build(settings, stop)
-    try:
-        if not _topic_ready(app):
+    with _wired(settings) as app:
+        if app is None:
             return EXIT_FAILED
         if args.once:
             return _run_once(app)
         return _run_daemon(app, args.config)
+
+
+@contextmanager
+def _wired(settings: config.Settings) -> Iterator[App | None]:
+    """The daemon wired, with signals routed to its stop flag; None when its topic is unusable."""
+    stop = StopFlag()
+    stop.install()
+    app = build(settings, stop)
+    try:
+        yield app if _topic_ready(app) else None
     finally:
         log.info("stopped", outbox_depth=app.delivery.depth())
         app.close()
@@ -205,11 +212,8 @@ def _run_once(app: App) -> int:
 
 
 def _backfill(args: argparse.Namespace, settings: config.Settings) -> int:
-    stop = StopFlag()
-    stop.install()
-    app = build(settings, stop)
-    try:
-        if not _topic_ready(app):
+    with _wired(settings) as app:
+        if app is None:
             return EXIT_FAILED
         kind, path = next((k, p) for k, p in (("jsonl", args.jsonl), ("html", args.html_dir),
                                                 ("urls", args.urls)) if p is not None)  # fmt: skip
@@ -227,7 +231,7 @@ def _backfill(args: argparse.Namespace, settings: config.Settings) -> int:
                 failed=lambda where, exc: log.error("backfill_bad_entry", entry=where,
                                                     error=str(exc)),
                 progress=progress.update,
-                should_stop=stop.is_set,
+                should_stop=app.stop.is_set,
             )  # fmt: skip
         result = app.delivery.drain(force=True)
         print(f"backfill: {tally.processed} processed, {tally.skipped} already done, "
@@ -236,8 +240,6 @@ def _backfill(args: argparse.Namespace, settings: config.Settings) -> int:
         if result.pending:
             return EXIT_FAILED
         return EXIT_USAGE if tally.errors else EXIT_OK
-    finally:
-        app.close()
 
 
 class _Progress:

@@ -1,4 +1,4 @@
-"""One cycle of one feed, as named phases: fetch, parse, dedup, extract, publish, record."""
+"""One cycle of one feed, as named phases: fetch, parse, dedup, extract, queue, record."""
 
 from __future__ import annotations
 
