@@ -12,7 +12,8 @@ from typing import Any
 
 from daemon.actors import SAHEL_HOSTS
 from daemon.extract.candidates import generate
-from daemon.extract.decide import decide
+from daemon.extract.decide import Scorer, decide
+from daemon.extract.decider import load_decider
 from daemon.extract.gazetteer import find_mentions
 from daemon.extract.lang import detect_language
 from daemon.extract.nlp import load, sentences
@@ -23,12 +24,25 @@ from daemon.model import Article, Event
 __all__ = ["Extractor", "detect_language"]
 
 
-class Extractor:
-    """Reads events from articles; spaCy pipelines load on first use per language and are kept."""
+# Whether the trained decider (daemon/data/decider/) decides by default, rather than the rules.
+USE_MODEL = False
 
-    def __init__(self, hosts: frozenset[str] = frozenset(SAHEL_HOSTS)) -> None:
+
+class Extractor:
+    """Reads events from articles; spaCy pipelines load on first use per language and are kept.
+
+    `model` chooses the decision step: the trained decider (falling back to the rules, with a
+    logged warning, when its weights are missing) or the rules alone.
+    """
+
+    def __init__(
+        self, hosts: frozenset[str] = frozenset(SAHEL_HOSTS), *, model: bool = USE_MODEL
+    ) -> None:
         self.hosts = hosts
+        self.model = model
         self._pipelines: dict[str, Any] = {}
+        self._decider: Scorer | None = None
+        self._decider_tried = False
 
     def extract(self, article: Article) -> list[Event]:
         """Events of one article: deterministic, at most one per (type, actor, host)."""
@@ -39,7 +53,7 @@ class Extractor:
         parts = [article.title.strip()] if article.title.strip() else []
         parts += sentences(self.pipeline(lang), article.text)
         published = article.published.date() if article.published else None
-        return decide(generate(parts, self.hosts, published), self.hosts)
+        return decide(generate(parts, self.hosts, published), self.hosts, self.decider)
 
     def might_report(self, text: str) -> bool:
         """Cheap prefilter: military wording (or a military accord), a trigger and a host must all
@@ -55,6 +69,14 @@ class Extractor:
         if lang not in self._pipelines:
             self._pipelines[lang] = load(lang)
         return self._pipelines[lang]
+
+    @property
+    def decider(self) -> Scorer | None:
+        """The trained decider when the model is on and its weights load, else None (rules)."""
+        if self.model and not self._decider_tried:
+            self._decider_tried = True
+            self._decider = load_decider()
+        return self._decider
 
     @property
     def loaded(self) -> Mapping[str, Any]:

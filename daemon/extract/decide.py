@@ -1,12 +1,14 @@
 """The decision step: accept or reject candidates, score them, and merge them into events.
 
-Rules now; a trained classifier can replace `confidence` (same inputs, same 0..1 output) without
-touching candidate generation or merging.
+Two ways to decide: the rules (`rejected` and `confidence`), or a trained `Scorer` (see
+decider.py) that gives each candidate its probability of being a real event; with a scorer the rules
+keep only the hard constraints of the contract (`impossible`). Merging is the same either way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from daemon.extract.candidates import Candidate
 from daemon.model import Event, EventType, Place
@@ -18,11 +20,30 @@ _TYPE_ORDER = {kind: i for i, kind in enumerate(EventType)}
 _NEEDS_MILITARY = (EventType.DEPLOY, EventType.WITHDRAW, EventType.EXPEL, EventType.OPERATION)
 
 
+class Scorer(Protocol):
+    """A trained decision: P(real event) per candidate, and the acceptance threshold."""
+
+    @property
+    def threshold(self) -> float:
+        """Candidates scoring at least this are accepted."""
+        ...
+
+    def __call__(self, candidates: Sequence[Candidate]) -> list[float]:
+        """One probability per candidate, in order."""
+        ...
+
+
+def impossible(candidate: Candidate, hosts: frozenset[str]) -> bool:
+    """What the contract rules out whatever the wording: an army in its own country, or a host
+    outside the configured set."""
+    return candidate.actor == candidate.host or candidate.host not in hosts
+
+
 def rejected(candidate: Candidate, hosts: frozenset[str]) -> bool:
-    """Hard rules: what is never an event whatever the score."""
+    """The rules' rejections: impossible, negated or hypothetical, a mere presence, no military
+    wording, equipment only, or a strike with no nearby actor."""
     return (
-        candidate.actor == candidate.host
-        or candidate.host not in hosts
+        impossible(candidate, hosts)
         or candidate.blocked
         or candidate.presence
         or (candidate.type in _NEEDS_MILITARY and not candidate.military)
@@ -50,18 +71,29 @@ def confidence(candidate: Candidate) -> float:
     return round(min(score, 0.95), 3)
 
 
-def decide(candidates: Sequence[Candidate], hosts: frozenset[str]) -> list[Event]:
-    """Accepted candidates merged into one event per (type, actor, host), in a stable order."""
+def decide(
+    candidates: Sequence[Candidate], hosts: frozenset[str], scorer: Scorer | None = None
+) -> list[Event]:
+    """Accepted candidates merged into one event per (type, actor, host), in a stable order;
+    `scorer` decides when given, else the rules do."""
     groups: dict[tuple[EventType, str, str], list[tuple[Candidate, float]]] = {}
-    for candidate in candidates:
-        if rejected(candidate, hosts):
-            continue
-        score = confidence(candidate)
-        if score >= THRESHOLD:
+    for candidate, score in _scored(candidates, hosts, scorer):
+        if score >= (scorer.threshold if scorer else THRESHOLD):
             key = (candidate.type, candidate.actor, candidate.host)
             groups.setdefault(key, []).append((candidate, score))
     events = [_merge(members) for members in groups.values()]
     return sorted(events, key=_order)
+
+
+def _scored(
+    candidates: Sequence[Candidate], hosts: frozenset[str], scorer: Scorer | None
+) -> list[tuple[Candidate, float]]:
+    """The candidates that may be events, each with its score."""
+    if scorer is None:
+        kept = [c for c in candidates if not rejected(c, hosts)]
+        return [(c, confidence(c)) for c in kept]
+    kept = [c for c in candidates if not impossible(c, hosts)]
+    return list(zip(kept, scorer(kept), strict=True)) if kept else []
 
 
 def _order(event: Event) -> tuple[int, str, str]:
