@@ -58,7 +58,7 @@ class App:
 
 def build_extractor(settings: Settings) -> Extractor:
     """The extractor with the configured host set (shared by the daemon and `extract`)."""
-    return Extractor(hosts=settings.hosts)
+    return Extractor(hosts=settings.hosts, model=settings.extraction.model)
 
 
 def build(settings: Settings, stop: StopFlag | None = None) -> App:

@@ -151,6 +151,14 @@ class HealthSettings(_Frozen):
     max_age_seconds: float = Field(default=300, gt=0)
 
 
+class ExtractionSettings(_Frozen):
+    """How events are read from articles."""
+
+    # the trained decision component instead of the rules' accept/reject step; off by default
+    # because it does not beat the rules on held-out data yet (see the README)
+    model: bool = False
+
+
 class LoggingSettings(_Frozen):
     """Log level and rendering (auto: JSON when stdout is not a terminal)."""
 
@@ -169,6 +177,7 @@ class Settings(_Frozen):
     outbox: OutboxSettings = OutboxSettings()
     incidents: IncidentSettings = IncidentSettings()
     health: HealthSettings = HealthSettings()
+    extraction: ExtractionSettings = ExtractionSettings()
     logging: LoggingSettings = LoggingSettings()
     state_dir: Path = Path(".state")
     hosts: frozenset[str] = frozenset(SAHEL_HOSTS)
