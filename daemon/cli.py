@@ -205,7 +205,7 @@ def _run_once(app: App) -> int:
     result = app.delivery.drain(force=True)
     for summary in summaries:
         print(summary.line(), flush=True)
-    waiting = f"outbox: {result.delivered} delivered, {result.pending} waiting"
+    waiting = f"outbox: {app.delivery.delivered_total} delivered, {result.pending} waiting"
     print(f"{waiting} ({result.error})" if result.error else waiting, flush=True)
     failed = any(s.outcome == "failed" for s in summaries) or result.pending > 0
     return EXIT_FAILED if failed else EXIT_OK

@@ -64,6 +64,7 @@ class Delivery:
         self._clock = clock
         self._lock = threading.Lock()
         self._failures = 0
+        self.delivered_total = 0
         self._next_attempt = datetime.min.replace(tzinfo=UTC)
         self.last_error: str | None = None
 
@@ -92,6 +93,7 @@ class Delivery:
                 self._publisher.publish(batch)
                 self._outbox.remove([r.event_id for r in batch])
                 delivered += len(batch)
+                self.delivered_total += len(batch)
                 self._on_delivered(batch)
                 for record in batch:
                     log.warning("troop_event", **alert_fields(record))

@@ -39,6 +39,7 @@ def test_run_once_twice(tmp_path, feed_server, kafka_bootstrap, topic):
     assert len(lines) == 2
     assert lines[0].startswith("wire: ok, 4 items, 4 new")
     published = consume_all(kafka_bootstrap, topic)
+    assert f"outbox: {len(published)} delivered, 0 waiting" in first.stdout
     alerts = [json.loads(line) for line in first.stdout.splitlines() if line.startswith("{")]
     assert len([a for a in alerts if a["event"] == "troop_event"]) == len(published) > 0
     second = sahelwatch("--config", str(path), "run", "--once")
