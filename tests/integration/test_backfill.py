@@ -8,6 +8,7 @@ import sys
 import time
 from collections import Counter
 
+from .conftest import Route
 from .helpers import consume_all, write_config
 
 COUNTRIES = ["Mali", "Niger", "Burkina Faso", "Chad", "Mauritania", "Senegal"]
@@ -77,3 +78,40 @@ def test_interrupted_backfill_resumes_without_duplicates(tmp_path, kafka_bootstr
     assert any(p["event"] == "backfill_progress" and p["total"] == 43 for p in progress)
     bad = [p for p in progress if p["event"] == "backfill_bad_entry"]
     assert bad[0]["entry"] == f"{source}:6"
+
+
+def test_backfill_from_urls_and_html_pages(tmp_path, feed_server, kafka_bootstrap, topic):
+    """Pages fetched from a URL list and pages saved in a folder give the same events."""
+    sentence = (
+        "NIAMEY - The United States has withdrawn its last troops from Niger, the Pentagon "
+        "said on Monday, completing a pullout demanded by the junta."
+    )
+    body = " ".join([sentence] * 3)
+    page = (
+        f"<html><head><title>US leaves Niger</title></head><body><nav>Menu</nav><article>"
+        f"<h1>US leaves Niger</h1><p>{body}</p></article></body></html>"
+    ).encode()
+    feed_server.routes["/story"] = Route(body=page, headers={"Content-Type": "text/html"})
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"# archive\n{feed_server.url('/story')}\n{feed_server.url('/gone')}\n")
+    path = write_config(tmp_path, [], kafka_bootstrap, topic)
+    result = subprocess.run(
+        [sys.executable, "-m", "daemon.cli", "--config", str(path), "backfill", "--urls",
+         str(urls)], capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr  # the 404 is a bad entry, reported
+    assert "1 processed, 0 already done, 1 bad entries" in result.stdout
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "story.html").write_bytes(page)
+    again = subprocess.run(
+        [sys.executable, "-m", "daemon.cli", "--config", str(path), "backfill", "--html-dir",
+         str(folder)], capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    records = [json.loads(m.value) for m in consume_all(kafka_bootstrap, topic)]
+    found = {(r["type"], r["actor"], r["host"], r["article"]["title"]) for r in records}
+    assert ("WITHDRAW", "US", "NE", "US leaves Niger") in found
+    assert {r["incident_id"] for r in records if r["type"] == "WITHDRAW"} == {
+        records[0]["incident_id"]
+    }
