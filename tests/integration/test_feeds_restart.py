@@ -81,7 +81,8 @@ def test_sigkill_mid_cycle_then_restart_processes_every_article_once(
         first.send_signal(signal.SIGKILL)
     finally:
         first.kill()
-        first.communicate()
+        # returns only once the parse workers died with their parent (they share its stdout)
+        first.communicate(timeout=30)
     with sqlite3.connect(state / "sahelwatch.db") as db:
         done_before = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     assert done_before < 10, "the kill came after the cycle"
