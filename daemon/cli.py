@@ -333,12 +333,22 @@ def _eval(args: argparse.Namespace, settings: config.Settings) -> int:
             gold.append(json.loads(line))
             predicted.append(read_article(extractor, article)[1])
     scores = score(gold, predicted)
-    print(f"{'slice':<8} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'relevance':>9}")
+    print(f"{'slice':<10} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'rel.acc':>7} "
+          f"{'rel.P':>6} {'rel.R':>6} {'rel.F1':>6} {'troops':>6} {'of':>4}")  # fmt: skip
     for name, row in scores.items():
         print(
-            f"{name:<8} {row['articles']:>8} {row['precision']:>6.3f} {row['recall']:>6.3f} "
-            f"{row['f1']:>6.3f} {row['relevance_accuracy']:>9.3f}"
+            f"{name:<10} {row['articles']:>8} {row['precision']:>6.3f} {row['recall']:>6.3f} "
+            f"{row['f1']:>6.3f} {row['relevance_accuracy']:>7.3f} "
+            f"{row['relevance_precision']:>6.3f} {row['relevance_recall']:>6.3f} "
+            f"{row['relevance_f1']:>6.3f} {row['troops_accuracy']:>6.3f} {row['troops_scored']:>4}"
         )
+    print(f"\n{'slice':<10} {'type':<10} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, row in scores.items():
+        for kind, counts in row["types"].items():
+            print(
+                f"{name:<10} {kind:<10} {counts['tp']:>4} {counts['fp']:>4} {counts['fn']:>4} "
+                f"{counts['precision']:>6.3f} {counts['recall']:>6.3f} {counts['f1']:>6.3f}"
+            )
     if args.errors:
         for record, events in zip(gold, predicted, strict=True):
             for line in differences(record, events):

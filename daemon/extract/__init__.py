@@ -16,7 +16,7 @@ from daemon.extract.decide import Scorer, decide
 from daemon.extract.decider import load_decider
 from daemon.extract.gazetteer import find_mentions
 from daemon.extract.lang import detect_language
-from daemon.extract.nlp import load, sentences
+from daemon.extract.nlp import FRENCH, FrenchPipeline, load, sentences
 from daemon.extract.places import find_places
 from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
 from daemon.model import Article, Event
@@ -32,14 +32,20 @@ class Extractor:
     """Reads events from articles; spaCy pipelines load on first use per language and are kept.
 
     `model` chooses the decision step: the trained decider (falling back to the rules, with a
-    logged warning, when its weights are missing) or the rules alone.
+    logged warning, when its weights are missing) or the rules alone. `french` chooses the French
+    sentence splitter: a blank pipeline with rules (default) or fr_core_news_sm.
     """
 
     def __init__(
-        self, hosts: frozenset[str] = frozenset(SAHEL_HOSTS), *, model: bool = USE_MODEL
+        self,
+        hosts: frozenset[str] = frozenset(SAHEL_HOSTS),
+        *,
+        model: bool = USE_MODEL,
+        french: FrenchPipeline = FRENCH,
     ) -> None:
         self.hosts = hosts
         self.model = model
+        self.french = french
         self._pipelines: dict[str, Any] = {}
         self._decider: Scorer | None = None
         self._decider_tried = False
@@ -67,7 +73,7 @@ class Extractor:
     def pipeline(self, lang: str) -> Any:
         """The cached spaCy pipeline for a language, loaded on first use."""
         if lang not in self._pipelines:
-            self._pipelines[lang] = load(lang)
+            self._pipelines[lang] = load(lang, french=self.french)
         return self._pipelines[lang]
 
     @property

@@ -16,7 +16,7 @@ from daemon.extract.dates import event_date
 from daemon.extract.gazetteer import Form, Mention, find_mentions
 from daemon.extract.numbers import TroopCount, troop_count
 from daemon.extract.places import find_places, places_in
-from daemon.extract.roles import Cast, Role, cast, role_of
+from daemon.extract.roles import Cast, Role, cast, role_of, speaker_place
 from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
 
@@ -116,7 +116,7 @@ def _for_trigger(
     military: bool,
 ) -> Iterator[Candidate]:
     """Candidates for one trigger: its actors crossed with its hosts."""
-    place_hosts = [entry.host for _offset, entry in find_places(sentence)]
+    place_hosts = [host for _offset, host in _event_places(sentence)]
     deploy = trigger.type is EventType.DEPLOY
     leaving = trigger.type in _LEAVING
     found = cast(
@@ -220,6 +220,15 @@ def _remember(
             context.actor = mention
         elif role is Role.ELSEWHERE:
             context.cleared = True
-    for _offset, entry in find_places(sentence):
-        if entry.host in hosts:
-            context.name_host(entry.host, index)
+    for _offset, host in _event_places(sentence):
+        if host in hosts:
+            context.name_host(host, index)
+
+
+def _event_places(sentence: str) -> list[tuple[int, str]]:
+    """Host codes of the places a sentence names, skipping where a source speaks from."""
+    return [
+        (offset, entry.host)
+        for offset, entry in find_places(sentence)
+        if not speaker_place(sentence[:offset])
+    ]

@@ -34,7 +34,7 @@ _HEDGE = (
     r"une? (?:vingtaine|trentaine|cinquantaine)"
 )
 _PERSONNEL = (
-    r"(?:(?:\w+|-)\s){0,3}?(?:troops|soldiers|personnel|servicemen|service members|marines|"
+    r"(?:(?:\w[\w.]*|-)\s){0,3}?(?:troops|soldiers|personnel|servicemen|service members|marines|"
     r"peacekeepers|trainers|instructors|advis[eo]rs|mercenaries|paratroopers|legionnaires|"
     r"fighters|men|strong|elite|special forces|troupes|soldats|militaires|hommes|instructeurs|"
     r"conseillers|mercenaires|casques bleus|[ée]l[ée]ments|l[ée]gionnaires|parachutistes)\b"

@@ -40,7 +40,7 @@ _LEFT_PLACE = re.compile(r"\b(?:from|du|de|des)\s+(?:the\s+|la\s+|l')?$", re.IGN
 # "Chadian soldiers serving with MINUSMA", "le contingent tchadien de la Minusma": the state acts.
 _CONTINGENT_GAP = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:serving (?:with|in)|with|within|in|of|de la|de l'|du|"
-    r"au sein de la|au sein de l')\s*(?:the\s+)?$",
+    r"au sein de la|au sein de l')\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
     re.IGNORECASE,
 )
 _MULTINATIONAL = frozenset({"UN", "EU", "ECOWAS", "AU"})
@@ -55,6 +55,12 @@ _HOST_PREP = re.compile(
 _NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:borders?|bordering|frontières?|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
     r"(?:with\s+|avec\s+)?(?:the\s+|le\s+|la\s+|l')?$",
+    re.IGNORECASE,
+)
+# "a military source in Dakar said": where the speaker is, not where the event is.
+_SPEAKER_PLACE = re.compile(
+    r"\b(?:sources?|officials?|responsables?|diplomat\w*|correspondents?|correspondant\w*|"
+    r"spokes\w+|porte-parole)(?:\s+[\w-]+){0,2}?\s+(?:in|at|à|based in|bas[ée]\w* à)\s+$",
     re.IGNORECASE,
 )
 _NEIGHBOUR_AFTER = re.compile(r"^(?:'s)?\s+(?:border|frontier)", re.IGNORECASE)
@@ -109,6 +115,11 @@ def role_of(
     return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
 
 
+def speaker_place(before: str) -> bool:
+    """Whether the place after `before` is only where a source speaks from."""
+    return bool(_SPEAKER_PLACE.search(before))
+
+
 def _forces_role(
     before: str, after: str, mention: Mention, hosts: frozenset[str], *, leaving: bool
 ) -> Role | None:
@@ -130,6 +141,8 @@ _DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
 
 def _host_set_role(before: str, after: str, mention: Mention, *, deploy: bool) -> Role:
     """Role of a state that can host: a location preposition makes it the host."""
+    if speaker_place(before):
+        return Role.NEIGHBOUR
     prep = _HOST_PREP.search(before)
     if prep and not (deploy and prep.group().lower().startswith("from")):
         return Role.HOST  # "into neighbouring Cameroon" is a host even after "neighbouring"
@@ -161,7 +174,10 @@ def cast(
     foreign = any(m.code not in hosts for m in actors)
     actor_group = _nearest_group(sentence, actors, actors if foreign else actors + open_hosts, at)
     own = {m.code for m in actor_group}
-    elsewhere = any(roles[id(m)] is Role.ELSEWHERE for m in coded) and not host_ms
+    elsewhere = (
+        any(roles[id(m)] is Role.ELSEWHERE and _same_clause(sentence, m, at) for m in coded)
+        and not host_ms
+    )
     # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
     host_ms = [m for m in host_ms if m.code not in own]
     host_pool = [] if elsewhere else [m for m in host_ms + open_hosts if m.code not in own]
@@ -176,6 +192,19 @@ def cast(
         hosts_cued=bool(host_ms),
         host_mentions=tuple(host_group),
     )
+
+
+# "expelled French forces and turned to Russia": a new verb after "and" starts another clause.
+_CLAUSE_BREAK = re.compile(
+    r"[;:(]|\s[-–—]\s|,\s*(?:and|but|while|whereas|et|mais|tandis)\b|"
+    r"\b(?:and|but|et|mais)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b",
+)
+
+
+def _same_clause(sentence: str, mention: Mention, at: int) -> bool:
+    """Whether nothing between the mention and offset `at` starts another clause."""
+    low, high = sorted((mention.end, at)) if mention.end <= at else sorted((at, mention.start))
+    return not _CLAUSE_BREAK.search(sentence[low:high])
 
 
 def _actors(
@@ -201,8 +230,10 @@ def _contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
         id(m)
         for prev in actors
         for m in actors
-        if m.code in _MULTINATIONAL
+        if (m.code in _MULTINATIONAL or m.form is Form.FORCE)
         and prev.code not in _MULTINATIONAL
+        and prev.code != m.code
+        and prev.form is not Form.FORCE
         and prev.end <= m.start
         and _CONTINGENT_GAP.match(sentence[prev.end : m.start])
     }
@@ -232,10 +263,15 @@ def _fallback_hosts(
 def _spread_neighbours(
     sentence: str, ordered: list[Mention], roles: dict[int, Role]
 ) -> dict[int, Role]:
-    """'the borders with Burkina Faso and Niger': a neighbour's coordinated states are too."""
+    """'the borders with Burkina Faso and Niger': a neighbour's coordinated states are too; so
+    are the demonyms coordinated after a forces demonym ("contingents estonien et tchèque")."""
     for prev, cur in itertools.pairwise(ordered):
-        if roles[id(prev)] is Role.NEIGHBOUR and _COORD.match(sentence[prev.end : cur.start]):
+        if not _COORD.match(sentence[prev.end : cur.start]):
+            continue
+        if roles[id(prev)] is Role.NEIGHBOUR:
             roles[id(cur)] = Role.NEIGHBOUR
+        elif roles[id(prev)] is Role.ACTOR and Form.DEMONYM is prev.form is cur.form:
+            roles[id(cur)] = Role.ACTOR
     return roles
 
 

@@ -61,6 +61,11 @@ _EXPEL = (
     ),
     r"order(?:s|ed|ing)? (?:\w+\W+){1,4}?out\b",
     (
+        r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,2}?"
+        r"(?:departure|withdrawal|exit|d[ée]part|retrait))|(?<=part )(?:forc|impos)[ée]\w*|"
+        r"(?<=parts )(?:forc|impos)[ée]\w*|forced (?:\w+ ){0,3}?out\b"
+    ),
+    (
         rf"(?:exig\w+|r[ée]clam\w+|demand[ée]\w*|ordonn\w+|somm[ée]\w*|enjoint|pri[ée]s?|"
         rf"donn[ée]\w*|veu(?:t|lent)){_GAP}{_DEPART}"
     ),
@@ -81,18 +86,18 @@ _WITHDRAW = (
         r"pull(?:s|ed|ing)?\b(?:\W+\w+){1,4}?\W+(?:out|back|from)\b|"
         r"draw(?:s|ing|n)?[- ]?down|drew down|drawdown|"
         r"hand(?:s|ed|ing)? (?:over|back)|handover|hand-over|"
-        r"return(?:s|ed|ing)? (?:(?:\w+ ){0,3}bases?|home)|"
+        r"return(?:s|ed|ing)? (?:(?:\w+ ){0,3}(?:bases?|sites|camps?)|home)|"
         r"fl(?:y|ies|ew|own|ying) (?:\w+ ){0,2}?(?:out|home)\b|airlifted out|repatriat\w+|"
         r"(?:redeploy|reposition|relocat)\w* (?:\w+ ){0,4}?(?:out of|from)|"
         r"(?:cut(?:s|ting)?|reduc\w+|slash\w*|trim\w*) (?:\w+ ){0,4}?"
-        r"(?:presence|troops|forces|contingent|personnel|footprint)|"
+        r"(?:presence|troops|forces?|contingent|personnel|footprint)\b|"
         r"(?:wound|wind(?:s|ing)?|scal\w+) (?:down|back)|wrap(?:s|ped|ping)? up|"
         r"end(?:s|ed|ing)? (?:its|their|the) (?:\w+ ){0,3}?(?:deployment|mission|presence)|"
         r"end of (?:the |its |their )?(?:\w+ ){0,3}?(?:deployment|mission|presence)"
     ),
     (
         r"leav(?:e|es|ing)|left|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?|"
-        r"evacuat\w+|clos(?:e|es|ed|ing) (?:\w+ ){0,2}bases?"
+        r"evacuat\w+|clos(?:e|es|ed|ing) (?:\w+ ){0,3}(?:bases?|hub|camps?)"
     ),
     (
         r"retrait|retir\w+|d[ée]parts?|quitt\w+|r[ée]troc[ée]\w+|d[ée]sengag\w+|pli\w* bagage|"
@@ -110,12 +115,14 @@ _DEPLOY = (
         r"arriv(?:e|es|ed|al|als|ing)|land(?:s|ed|ing)? (?:in|at)|station(?:s|ing)?\b|"
         r"reinforcements?|reinforc(?:e|es|ed|ing)|bolster\w*|"
         r"commit(?:s|ted|ting)? (?:\w+ ){0,2}troops|"
-        r"(?:cross|enter|move|pour|roll|stream)(?:s|es|ed|ing)? into|boots on the ground|"
+        r"(?:cross|enter|move|pour|roll|stream)(?:s|es|ed|ing)? (?:from (?:\w+ ){1,3}?)?into|"
+        r"cross(?:es|ed|ing)? the border|posted (?:there|at|in)\b|boots on the ground|"
         r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*|post(?:s|ed|ing)? to|"
         r"rush(?:es|ed|ing)? (?:\w+ ){0,3}?to|(?:take|takes|took|taking) up positions?"
     ),
     (
-        r"d[ée]ploi\w*|d[ée]ploy\w+|envo(?:i|ie|ies|ient|yer|y[ée]e?s?|yons)\b|enverr\w+|"
+        r"d[ée]ploi\w*|d[ée]ploy\w+|red[ée]ploy\w+|(?:travers|franchi)\w* la fronti[èe]re|"
+        r"envo(?:i|ie|ies|ient|yer|y[ée]e?s?|yons)\b|enverr\w+|"
         r"d[ée]p[êe]ch\w+|arriv\w+|d[ée]barqu\w+|renforts?|"
         r"renforc\w+ (?:\w+ ){0,3}(?:contingent|dispositif|pr[ée]sence|effectifs)|"
         r"achemin\w+|projet[ée]e?s?|install[ée]e?s?|pris position|prennent position|"
@@ -128,7 +135,8 @@ _OPERATION = (
         r"(?:air ?|drone |aerial )?strikes?|airstrikes?|bombard\w+|bomb(?:ed|ing)|"
         r"raid(?:s|ed)?|ambush\w*|offensive|assault|clash\w*|battle|killed|neutrali[sz]\w+|"
         r"attack\w*|fighting|fought|pound(?:s|ed|ing)|shell(?:ed|ing)|repel\w*|captur\w+|"
-        r"wounded|injured|came under (?:fire|attack)|"
+        r"wounded|injured|came under (?:fire|attack)|recaptur\w+|retook|retak(?:e|es|en|ing)|"
+        r"suffer\w* (?:\w+ ){0,3}?(?:losses|casualties)|"
         r"(?:struck|hit|hits|strikes|ran over) (?:an? )?(?:\w+ )?(?:mine|landmine|IED|"
         r"explosive device)|"
         r"(?:launched|carried out|conducted|led|mounted) (?:an? |the )?(?:\w+ ){0,2}?operation|"
@@ -138,6 +146,7 @@ _OPERATION = (
         r"frappes?|embuscades?|accrochages?|affrontements?|(?<!de )(?<!d')combats?"
         r"(?! (?:troops|units|forces|soldiers|aircraft|helicopters|vehicles))|"
         r"tu[ée]s?|assaut|attaqu\w+|captur\w+|bless[ée]s?|repouss\w+|bombard\w+|"
+        r"(?:ont|a|avoir) repris|reprenant|subi\w* (?:\w+ ){0,3}?pertes|"
         r"(?:saut[ée]\w* sur|heurt[ée]\w*) (?:une |un )?(?:mine|engin explosif)|"
         r"(?:op[ée]ration|offensive) (?:\w+ )?(?:lanc[ée]e|men[ée]e)|"
         r"(?:men[ée]|lanc[ée]|conduit|effectu[ée])e?s? (?:\w+ ){0,2}?(?:op[ée]ration|offensive|"
@@ -232,6 +241,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
     expels = [t for t in kept if t.type is EventType.EXPEL]
     overruled = (EventType.AGREEMENT, EventType.WITHDRAW)
     kept = [t for t in kept if t.type not in overruled or not _overlaps(t, expels)]
+    # "redeployed out of Niger" leaves the country it names
+    leaving = [t for t in kept if t.type is EventType.WITHDRAW]
+    kept = [t for t in kept if t.type is not EventType.DEPLOY or not _overlaps(t, leaving)]
     return sorted(kept, key=lambda t: (t.start, t.type))
 
 
