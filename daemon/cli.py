@@ -46,7 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings.logging.format,
         stream=sys.stderr if args.command != "run" else None,
     )
-    code: int = args.handler(args, settings)
+    try:
+        code: int = args.handler(args, settings)
+    except BrokenPipeError:
+        # the reader went away (`... | head`): not an error, and no traceback at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return code
 
 
