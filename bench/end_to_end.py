@@ -96,7 +96,9 @@ def main() -> None:
         path.write_text(yaml.safe_dump({
             "feeds": [{"name": "bench", "url": feed.url, "lang": "en"}],
             "kafka": {"bootstrap_servers": [args.bootstrap], "topic": topic},
-            "fetch": {"full_text": False, "parse_processes": 0},
+            # host_interval 0: one feed polled back to back here; in production the per-host
+            # minimum interval only spaces requests to one site
+            "fetch": {"full_text": False, "parse_processes": 0, "host_interval_seconds": 0},
             "state_dir": str(Path(state) / "state"), "health": {"port": 0},
             "logging": {"level": "ERROR"},
         }))  # fmt: skip

@@ -13,6 +13,7 @@ import time
 import uuid
 from datetime import UTC, date, datetime
 
+from daemon import logs
 from daemon.config import KafkaSettings
 from daemon.model import Article, Event, EventType, Place, PlaceKind, Status
 from daemon.publish import KafkaPublisher, encode
@@ -84,6 +85,7 @@ def main() -> None:
     parser.add_argument("--bootstrap", default="127.0.0.1:9092")
     parser.add_argument("--events", type=int, default=5000)
     args = parser.parse_args()
+    logs.configure("ERROR", "json", stream=sys.stderr)
     batch = b"".join(encode(r) for r in sample_records(100))
     ratio = len(batch) / len(gzip.compress(batch))
     say(f"record size {len(batch) / 100:.0f} B; gzip ratio on a 100-record batch {ratio:.1f}x")
