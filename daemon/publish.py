@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -154,7 +155,16 @@ class KafkaPublisher:
     def _unavailable(self, auth_failure: str | None = None) -> PublishError:
         servers = ",".join(self._settings.bootstrap_servers)
         if auth_failure is not None:
-            return PublishError(f"Kafka at {servers} rejected the credentials: {auth_failure}")
+            return PublishError(f"Kafka at {servers} rejected the SASL login: {auth_failure}")
+        if self._settings.security_protocol.startswith("SASL") and _listening(
+            self._settings.bootstrap_servers
+        ):
+            # the broker answers TCP but kafka-python saw only disconnects: under load it can
+            # read the broker's close before the failed-login response it follows
+            return PublishError(
+                f"Kafka at {servers} closed the connection during the SASL login "
+                "(wrong kafka.sasl_username, password or sasl_mechanism?)"
+            )
         waited = self._settings.bootstrap_timeout_ms / 1000
         return BrokerUnavailableError(f"no Kafka broker answered at {servers} within {waited:g} s")
 
@@ -164,6 +174,18 @@ class KafkaPublisher:
             if self._producer is not None:
                 self._producer.close(timeout=self._settings.delivery_timeout_ms / 1000)
                 self._producer = None
+
+
+def _listening(servers: Sequence[str]) -> bool:
+    """True when some bootstrap server accepts a TCP connection."""
+    for server in servers:
+        host, _, port = server.rpartition(":")
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=2):
+                return True
+        except (OSError, ValueError):
+            continue
+    return False
 
 
 class _AuthFailures(logging.Handler):
