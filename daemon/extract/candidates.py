@@ -7,6 +7,7 @@ news copy names the country once and then writes "the country", "the troops", "P
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,7 +17,7 @@ from daemon.extract.dates import event_date
 from daemon.extract.gazetteer import Form, Mention, find_mentions
 from daemon.extract.numbers import TroopCount, troop_count
 from daemon.extract.places import find_places, places_in
-from daemon.extract.roles import Cast, Role, cast, role_of, speaker_place
+from daemon.extract.roles import Cast, Role, cast, origin_place, role_of, speaker_place
 from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
 
@@ -97,7 +98,8 @@ def generate(
                     published=published,
                     military=bool(MILITARY.search(sentence))
                     or trigger.accord
-                    or (nearby and not trigger.weak and trigger.type in _LEAVING),
+                    or (nearby and not trigger.weak and trigger.type in _LEAVING)
+                    or (nearby and trigger.joining),
                 )
             )
         _remember(index, sentence, mentions, hosts, context)
@@ -116,11 +118,22 @@ def _for_trigger(
     military: bool,
 ) -> Iterator[Candidate]:
     """Candidates for one trigger: its actors crossed with its hosts."""
-    place_hosts = [host for _offset, host in _event_places(sentence)]
     deploy = trigger.type is EventType.DEPLOY
+    place_hosts = [
+        host
+        for offset, host in _event_places(sentence)
+        if not (deploy and origin_place(sentence[:offset]))
+    ]
     leaving = trigger.type in _LEAVING
     found = cast(
-        sentence, mentions, place_hosts, hosts, trigger.start, deploy=deploy, leaving=leaving
+        sentence,
+        mentions,
+        place_hosts,
+        hosts,
+        trigger.start,
+        deploy=deploy,
+        leaving=leaving,
+        nominal_end=_nominal_end(sentence, trigger),
     )
     roles = _sender_subject(found, trigger, context)
     context.acting.update(id(m) for m in roles.actors)
@@ -166,7 +179,7 @@ def _template(
         actor_carried=not roles.actors,
         host_carried=not roles.hosts,
         military=military,
-        personnel=bool(PERSONNEL.search(sentence)),
+        personnel=bool(PERSONNEL.search(sentence)) or trigger.joining,
         blocked=blocked(sentence, trigger),
         presence=trigger.type is EventType.DEPLOY and presence_only(sentence, trigger),
         status=status,
@@ -185,6 +198,20 @@ def _sender_subject(roles: Cast, trigger: Trigger, context: _Context) -> Cast:
     if subject.form is not Form.NAME or subject.start > trigger.start:
         return roles
     return Cast(roles.host_mentions, (), elsewhere=False)
+
+
+# "obtenu le départ du contingent danois": the noun after a verb trigger names the forces
+_NOUN_NEXT = re.compile(
+    r"^\W+(?:[\w'’]+\W+){0,2}?(?:departure|withdrawal|d[ée]part|retrait)\b", re.IGNORECASE
+)
+
+
+def _nominal_end(sentence: str, trigger: Trigger) -> int | None:
+    """Where the noun whose "of" complement names the trigger's forces ends, if there is one."""
+    if trigger.nominal:
+        return trigger.end
+    noun = _NOUN_NEXT.match(sentence[trigger.end :])
+    return trigger.end + noun.end() if noun else None
 
 
 def _words_between(sentence: str, mention: Mention, trigger: Trigger) -> int:

@@ -63,6 +63,21 @@ _SPEAKER_PLACE = re.compile(
     r"spokes\w+|porte-parole)(?:\s+[\w-]+){0,2}?\s+(?:in|at|à|based in|bas[ée]\w* à)\s+$",
     re.IGNORECASE,
 )
+# "pulled back since the coups in Mali": a state named to date something else is not its place.
+_TIME_PLACE = re.compile(
+    r"\b(?:since|after|following|before|depuis|après|avant)\s+(?:the\s+|les?\s+|la\s+|l')?"
+    r"(?:coups?|putschs?|coups? d'[ée]tat|takeovers?|attacks?|attaques?|attentats?|elections?|"
+    r"[ée]lections?|crisis|crises?|wars?|guerres?|uprisings?|rebellions?|r[ée]bellions?|"
+    r"independence|ind[ée]pendance)\s+(?:in|en|au|aux|du|of|de)\s+(?:the\s+|la\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
+_ORIGIN = re.compile(r"\b(?:from|depuis)\s+(?:the\s+)?$", re.IGNORECASE)
+_CIVILIAN_AFTER = re.compile(
+    r"^\s+(?:embass(?:y|ies)|consulates?|nationals|citizens|tourists|hostages?|journalists?|"
+    r"aid workers|companies|firms|ambassade|consulat|ressortissants|otages?|journalistes?|"
+    r"entreprises?|soci[ée]t[ée]s?)\b",
+    re.IGNORECASE,
+)
 _NEIGHBOUR_AFTER = re.compile(r"^(?:'s)?\s+(?:border|frontier)", re.IGNORECASE)
 # Stricter: a state outside the host set only counts as the event's place with these.
 _ELSEWHERE_PREP = re.compile(
@@ -103,6 +118,8 @@ def role_of(
     """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin,
     `leaving` (a withdrawal or an expulsion) reads "troops from X" as the place they leave."""
     before, after = sentence[: mention.start], sentence[mention.end :]
+    if mention.form is Form.DEMONYM and _CIVILIAN_AFTER.match(after):
+        return Role.NEIGHBOUR  # "the French embassy", "ressortissants français": no forces
     forces = _forces_role(before, after, mention, hosts, leaving=leaving)
     if forces is not None:
         return forces
@@ -113,6 +130,11 @@ def role_of(
     if mention.form is Form.NAME and _ELSEWHERE_PREP.search(before):
         return Role.ELSEWHERE
     return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
+
+
+def origin_place(before: str) -> bool:
+    """Whether the place after `before` is where deployed forces set out from."""
+    return bool(_ORIGIN.search(before))
 
 
 def speaker_place(before: str) -> bool:
@@ -141,11 +163,14 @@ _DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
 
 def _host_set_role(before: str, after: str, mention: Mention, *, deploy: bool) -> Role:
     """Role of a state that can host: a location preposition makes it the host."""
-    if speaker_place(before):
+    if speaker_place(before) or _TIME_PLACE.search(before):
         return Role.NEIGHBOUR
     prep = _HOST_PREP.search(before)
-    if prep and not (deploy and prep.group().lower().startswith("from")):
+    origin = deploy and prep is not None and prep.group().lower().startswith(("from", "depuis"))
+    if prep and not origin:
         return Role.HOST  # "into neighbouring Cameroon" is a host even after "neighbouring"
+    if origin and mention.form is Form.SEAT:
+        return Role.NEIGHBOUR  # "flew in from Ouagadougou": where they set out from
     if _NEIGHBOUR_BEFORE.search(before) or _NEIGHBOUR_AFTER.match(after):
         return Role.NEIGHBOUR
     return Role.HOST if mention.form is Form.SEAT else Role.OPEN
@@ -160,16 +185,29 @@ def cast(
     *,
     deploy: bool = False,
     leaving: bool = False,
+    nominal_end: int | None = None,
 ) -> Cast:
-    """Actors and hosts of the trigger at offset `at`, preferring the group nearest to it."""
+    """Actors and hosts of the trigger at offset `at`, preferring the group nearest to it; a
+    nominal trigger ending at `nominal_end` ("the arrival of Estonian troops") prefers the actor
+    its complement names."""
     coded = [m for m in mentions if m.code]
     roles = _spread_neighbours(
         sentence,
         coded,
         {id(m): role_of(sentence, m, hosts, deploy=deploy, leaving=leaving) for m in coded},
     )
+    if deploy:
+        # "avec l'appui du Tchad, qui a dépêché des soldats": a relative clause's antecedent sends
+        for m in coded:
+            if m.end <= at and _RELATIVE.match(sentence[m.end : at]):
+                roles[id(m)] = Role.ACTOR
     host_ms = [m for m in coded if roles[id(m)] is Role.HOST]
     actors, open_hosts = _actors(sentence, coded, roles, hosts, at)
+    # "arrived in Mali to join Takuba", "arrived at the French base": what the forces join or
+    # reach is not who sent them, when someone else in the sentence did
+    actors = [m for m in actors if not _JOINED.search(sentence[: m.start])] or actors
+    if nominal_end is not None:
+        at = next((m.start for m in actors if _complement(sentence, nominal_end, m)), at)
     # "Turkey and Nigeria signed": a state that can host, joined to a foreign actor, is the host
     foreign = any(m.code not in hosts for m in actors)
     actor_group = _nearest_group(sentence, actors, actors if foreign else actors + open_hosts, at)
@@ -194,6 +232,27 @@ def cast(
     )
 
 
+_RELATIVE = re.compile(r"^\s*,\s*(?:qui|which|who)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_OCCASION = re.compile(
+    r"\b(?:after|following|après(?!-)|suite à|à la suite)\b[^.;«»\"“”]*$", re.IGNORECASE
+)
+_JOINED = re.compile(
+    r"\b(?:join|joins|joined|joining|rejoindre|rejoint|rejoignent|int[ée]grer|support|supporting|"
+    r"reinforce|reinforcing|renforcer|appuyer|soutenir|at|à)\s+(?:the\s+|la\s+|le\s+|l'|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+# "l'arrivée des premiers contingents estoniens", "the departure of the last French troops"
+_OF_COMPLEMENT = re.compile(
+    r"^\s*(?:of|des|du|de)\s*(?:the\s+|la\s+|l')?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE
+)
+
+
+def _complement(sentence: str, end: int, mention: Mention) -> bool:
+    """Whether `mention` is in the "of" complement of a noun ending at `end`."""
+    return mention.start >= end and bool(_OF_COMPLEMENT.match(sentence[end : mention.start]))
+
+
 # "expelled French forces and turned to Russia": a new verb after "and" starts another clause.
 _CLAUSE_BREAK = re.compile(
     r"[;:(]|\s[-–—]\s|,\s*(?:and|but|while|whereas|et|mais|tandis)\b|"
@@ -211,8 +270,10 @@ def _actors(
     sentence: str, coded: list[Mention], roles: dict[int, Role], hosts: frozenset[str], at: int
 ) -> tuple[list[Mention], list[Mention]]:
     """The actor candidates, and the uncued host-set states left over as possible hosts."""
-    actors = _contingents(sentence, [m for m in coded if roles[id(m)] is Role.ACTOR]) or [
-        m for m in coded if roles[id(m)] is Role.WEAK_ACTOR
+    # "sent troops after the attack that killed Nigerien soldiers": the occasion's forces
+    framed = [m for m in coded if not (m.start > at and _OCCASION.search(sentence[at : m.start]))]
+    actors = _contingents(sentence, [m for m in framed if roles[id(m)] is Role.ACTOR]) or [
+        m for m in framed if roles[id(m)] is Role.WEAK_ACTOR
     ]
     open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
     cued_host = any(roles[id(m)] is Role.HOST for m in coded)
@@ -277,6 +338,9 @@ def _spread_neighbours(
 
 _COORD = re.compile(
     r"^\s*(?:,|and|et|or|ou|as well as|&)?\s*(?:,|and|et|or|ou)?\s*(?:the\s+|la\s+|le\s+|l')?$"
+    # "du Mali en 2022, puis du Burkina Faso": a date and a repeated preposition in between
+    r"|^\s*(?:(?:in|en)\s+\d{4}\s*)?,?\s*(?:and\s+then|then|et\s+puis|puis|and|et)\s+"
+    r"(?:(?:from|in|into|du|de|des|au|aux|en)\s+)?(?:the\s+|la\s+|le\s+|l')?$"
 )
 
 

@@ -39,7 +39,8 @@ _PRESENCE = r"(?:(?:military|troop) (?:presence|bases?)|pr[ée]sence militaire|b
 _DEPART = (
     r"(?:to (?:\w+ly )?(?:leave|withdraw|quit|depart|pull out|exit|remove|go|vacate|close|"
     r"halt)|out of|leave|(?:the |their |its )?(?:departure|withdrawal|exit|pullout|pull-out|"
-    r"closure|closing)|be (?:closed|shut)|closed|to take\b.{0,60}?\bout|le d[ée]part|le retrait|"
+    r"closure|closing)|be (?:closed|shut)|closed|to take\b.{0,60}?\bout|(?:le|de) d[ée]part|"
+    r"(?:le|de) retrait|"
     r"la fermeture|de (?:quitter|partir|retirer|se retirer|fermer|plier bagage)|"
     r"(?:pour|à) quitter)"
 )
@@ -58,6 +59,11 @@ _EXPEL = (
     (
         rf"(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|ask(?:s|ed|ing)?|told|"
         rf"tell(?:s|ing)?|gave|gives?|giving|set|want(?:s|ed)?){_GAP}{_DEPART}"
+    ),
+    # "the president said French forces must leave his country": a demand in reported speech
+    (
+        r"(?:said|says|declared|insist\w*|a (?:dit|déclaré|affirmé))(?:\W+\w+){0,6}?\W+"
+        r"(?:must|have to|doivent|devront) (?:leave|go|withdraw|quitter|partir)"
     ),
     r"order(?:s|ed|ing)? (?:\w+\W+){1,4}?out\b",
     (
@@ -80,6 +86,11 @@ _AGREEMENT = (
     ),
     rf"{ACCORD}{_GAP}(?:signed|sign[ée]e?s?|conclu(?:e|s|es)?|sealed)\b",
 )
+# "evacuated the wounded", "évacué les blessés": a medical evacuation, not a withdrawal
+_NOT_CASUALTIES = (
+    r"(?!\W+(?:the\W+|les\W+|des\W+)?(?:wounded|injured|casualties|bodies|civilians|bless[ée]s|"
+    r"corps|civils)\b)"
+)
 _WITHDRAW = (
     (
         r"withdr(?:aw|aws|awing|awn|ew|awal|awals)|pull(?:s|ed|ing)?[- ]?(?:out|back)|pullout|"
@@ -96,12 +107,17 @@ _WITHDRAW = (
         r"end of (?:the |its |their )?(?:\w+ ){0,3}?(?:deployment|mission|presence)"
     ),
     (
-        r"leav(?:e|es|ing)|left|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?|"
-        r"evacuat\w+|clos(?:e|es|ed|ing) (?:\w+ ){0,3}(?:bases?|hub|camps?)"
+        # "left 20 people dead", "would leave a gap", "evacuated the wounded": other senses
+        r"(?:leav(?:e|es|ing)|left)(?!(?:\W+\w+){0,5}?\W+(?:dead|wounded|injured|homeless|gap|"
+        r"vacuum|void)\b)|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?|"
+        rf"evacuat\w+{_NOT_CASUALTIES}|"
+        r"clos(?:e|es|ed|ing) (?:\w+ ){0,3}(?:bases?|hub|camps?)"
     ),
     (
         r"retrait|retir\w+|d[ée]parts?|quitt\w+|r[ée]troc[ée]\w+|d[ée]sengag\w+|pli\w* bagage|"
-        r"sortis?e?s? du|rapatri\w+|partis?e?s?\b|[ée]vacu\w+|red[ée]ploy\w+ hors|"
+        r"sortis?e?s? du|rapatri\w+|(?<!une )(?<!la )(?<!le )(?<!en )partis?e?s?\b|"
+        rf"[ée]vacu\w+{_NOT_CASUALTIES}|"
+        r"red[ée]ploy\w+ hors|"
         r"fin (?:de|du|des) (?:la |l')?(?:\w+ ){0,2}?(?:mission|op[ée]ration|pr[ée]sence|"
         r"d[ée]ploiement)|fin de mission|ferm\w+ (?:\w+ ){0,2}bases?|"
         r"r[ée]duction (?:\w+ ){0,2}(?:dispositif|effectifs|pr[ée]sence)|"
@@ -118,16 +134,19 @@ _DEPLOY = (
         r"(?:cross|enter|move|pour|roll|stream)(?:s|es|ed|ing)? (?:from (?:\w+ ){1,3}?)?into|"
         r"cross(?:es|ed|ing)? the border|posted (?:there|at|in)\b|boots on the ground|"
         r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*|post(?:s|ed|ing)? to|"
-        r"rush(?:es|ed|ing)? (?:\w+ ){0,3}?to|(?:take|takes|took|taking) up positions?"
+        r"rush(?:es|ed|ing)? (?:\w+ ){0,3}?to|(?:take|takes|took|taking) up positions?|"
+        r"(?:announc|confirm|pledg)\w* (?:their|its) participation"
     ),
     (
         r"d[ée]ploi\w*|d[ée]ploy\w+|red[ée]ploy\w+|(?:travers|franchi)\w* la fronti[èe]re|"
         r"envo(?:i|ie|ies|ient|yer|y[ée]e?s?|yons)\b|enverr\w+|"
         r"d[ée]p[êe]ch\w+|arriv\w+|d[ée]barqu\w+|renforts?|"
         r"renforc\w+ (?:\w+ ){0,3}(?:contingent|dispositif|pr[ée]sence|effectifs)|"
-        r"achemin\w+|projet[ée]e?s?|install[ée]e?s?|pris position|prennent position|"
+        r"achemin\w+|(?<!a[ée]rienne )projet[ée]e?s?|install[ée]e?s?|pris position|"
+        r"prennent position|"
         r"s'est pos[ée]e?|accueill\w+ (?:\w+ ){0,3}?(?:soldats|militaires|troupes|instructeurs|"
-        r"mercenaires|contingent)|entr[ée]\w* (?:au|dans|à|en (?!vigueur))"
+        r"mercenaires|contingent)|entr[ée]\w* (?:au|dans|à|en (?!vigueur))|"
+        r"(?:annonc|confirm)\w* (?:leur|sa|son) participation"
     ),
 )
 _OPERATION = (
@@ -145,7 +164,9 @@ _OPERATION = (
     (
         r"frappes?|embuscades?|accrochages?|affrontements?|(?<!de )(?<!d')combats?"
         r"(?! (?:troops|units|forces|soldiers|aircraft|helicopters|vehicles))|"
-        r"tu[ée]s?|assaut|attaqu\w+|captur\w+|bless[ée]s?|repouss\w+|bombard\w+|"
+        r"tu[ée]s?|assaut|attaqu\w+|captur\w+|bless[ée]s?|"
+        # "repoussé à 2025 les élections": postponed, not repelled
+        r"repouss\w+(?!\s+(?:à|au|aux|jusqu\w*|sine)\b)|bombard\w+|"
         r"(?:ont|a|avoir) repris|reprenant|subi\w* (?:\w+ ){0,3}?pertes|"
         r"(?:saut[ée]\w* sur|heurt[ée]\w*) (?:une |un )?(?:mine|engin explosif)|"
         r"(?:op[ée]ration|offensive) (?:\w+ )?(?:lanc[ée]e|men[ée]e)|"
@@ -181,7 +202,7 @@ MILITARY = re.compile(
     r"instructeurs?|formateurs?|conseillers?|mercenaires?|paramilitaires?|bataillons?|"
     r"unit[ée]s?|convois?|dispositif|hommes|[ée]l[ée]ments|effectifs|parachutistes|garnisons?|"
     r"renforts?|combattants|frappes? a[ée]riennes?|avions? de chasse|h[ée]licopt[èe]res?|"
-    r"Barkhane|Serval|Takuba|Wagner|Africa Corps|MINUSMA|EUTM|ECOMIG|Bundeswehr|AFRICOM|"
+    r"Barkhane|Serval|Sabre|Takuba|Wagner|Africa Corps|MINUSMA|EUTM|ECOMIG|Bundeswehr|AFRICOM|"
     r"Pentagon|Pentagone|blue helmets|mission)\b",
     re.IGNORECASE,
 )
@@ -193,8 +214,8 @@ PERSONNEL = re.compile(
     r"instructors?|advis[eo]rs?|mercenar\w+|paramilitar\w+|fighters|servicem[ae]n|marines|"
     r"paratroop\w*|commandos?|battalions?|units?|reinforcements|troupes?|soldats?|"
     r"militaires|casques? bleus?|instructeurs?|formateurs?|conseillers?|mercenaires?|"
-    r"paramilitaires?|bataillons?|hommes|[ée]l[ée]ments|effectifs|renforts?|combattants|"
-    r"Wagner|Africa Corps|MINUSMA|ECOMIG|Bundeswehr|mission)\b",
+    r"paramilitaires?|bataillons?|unit[ée]s|hommes|[ée]l[ée]ments|effectifs|renforts?|combattants|"
+    r"Sabre|Wagner|Africa Corps|MINUSMA|ECOMIG|Bundeswehr|mission)\b",
     re.IGNORECASE,
 )
 
@@ -214,10 +235,27 @@ class Trigger:
         return bool(WEAK.match(self.text))
 
     @property
+    def joining(self) -> bool:
+        """Whether the trigger announces joining a mission ("announced their participation"): the
+        forces and the mission are named in the sentences around it."""
+        return self.text.lower().endswith("participation")
+
+    @property
+    def nominal(self) -> bool:
+        """Whether the trigger is a noun whose "of" complement names the forces ("arrival")."""
+        return bool(_NOMINAL.search(self.text))
+
+    @property
     def accord(self) -> bool:
         """Whether the trigger names a military accord, which makes it military by itself."""
         return bool(ACCORD_RE.search(self.text))
 
+
+_NOMINAL = re.compile(
+    r"(?:arrivals?|arriv[ée]es?|deployments?|d[ée]ploiements?|envois?|departures?|d[ée]parts?|"
+    r"retraits?|withdrawals?|pullout|pull-out|dispatch)$",
+    re.IGNORECASE,
+)
 
 _COMPILED = {
     kind: re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE)
@@ -234,17 +272,29 @@ def find_triggers(sentence: str) -> list[Trigger]:
         for kind, pattern in _COMPILED.items()
         for m in pattern.finditer(sentence)
     ]
-    strong = [t for t in found if t.type in (EventType.EXPEL, EventType.AGREEMENT)]
+    # "must leave" both demands a departure and plans it: its WITHDRAW stays
+    strong = [
+        t
+        for t in found
+        if t.type in (EventType.EXPEL, EventType.AGREEMENT) and not _MUST.search(t.text)
+    ]
     kept = [t for t in found if not any(_inside(t, s) for s in strong if s is not t)]
     # an accord being ended is not one being signed ("denounced the accords signed with Paris"),
     # and bases to close on demand are not being closed ("asked France to close its bases")
     expels = [t for t in kept if t.type is EventType.EXPEL]
     overruled = (EventType.AGREEMENT, EventType.WITHDRAW)
-    kept = [t for t in kept if t.type not in overruled or not _overlaps(t, expels)]
+    kept = [
+        t
+        for t in kept
+        if t.type not in overruled or not _overlaps(t, [e for e in expels if e in strong])
+    ]
     # "redeployed out of Niger" leaves the country it names
     leaving = [t for t in kept if t.type is EventType.WITHDRAW]
     kept = [t for t in kept if t.type is not EventType.DEPLOY or not _overlaps(t, leaving)]
     return sorted(kept, key=lambda t: (t.start, t.type))
+
+
+_MUST = re.compile(r"\b(?:must|have to|doivent|devront)\b", re.IGNORECASE)
 
 
 def _overlaps(trigger: Trigger, others: list[Trigger]) -> bool:
