@@ -11,12 +11,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.dates import event_date
 from daemon.extract.gazetteer import Form, Mention, find_mentions
 from daemon.extract.numbers import TroopCount, troop_count
-from daemon.extract.places import find_places, places_in
+from daemon.extract.places import PlaceEntry, find_places, places_of
 from daemon.extract.roles import Cast, Role, cast, origin_place, role_of, speaker_place
 from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
@@ -74,6 +75,46 @@ class _Context:
         self.cleared = False
 
 
+class _Sentence:
+    """One sentence's scans, each run at most once however many triggers read it."""
+
+    def __init__(self, sentences: Sequence[str], index: int) -> None:
+        self.sentences = sentences
+        self.index = index
+        self.text = sentences[index]
+
+    @cached_property
+    def military(self) -> bool:
+        """Military wording in the sentence itself."""
+        return bool(MILITARY.search(self.text))
+
+    @cached_property
+    def nearby(self) -> bool:
+        """Military wording in this, the previous or the next sentence."""
+        index = self.index
+        return bool(MILITARY.search(" ".join(self.sentences[max(0, index - 1) : index + 2])))
+
+    @cached_property
+    def personnel(self) -> bool:
+        """People, not only equipment, are named."""
+        return bool(PERSONNEL.search(self.text))
+
+    @cached_property
+    def troops(self) -> TroopCount | None:
+        """The sentence's personnel figure."""
+        return troop_count(self.text)
+
+    @cached_property
+    def places(self) -> list[tuple[int, PlaceEntry]]:
+        """Every known place the sentence names."""
+        return find_places(self.text)
+
+    @cached_property
+    def event_places(self) -> list[tuple[int, str]]:
+        """Host codes of the places named, skipping where a source speaks from."""
+        return _event_places(self.text, self.places)
+
+
 def generate(
     sentences: Sequence[str], hosts: frozenset[str], published: date | None
 ) -> list[Candidate]:
@@ -83,32 +124,32 @@ def generate(
     for index, sentence in enumerate(sentences):
         mentions = find_mentions(sentence)
         context.acting.clear()
-        # "completed its withdrawal" then "the last troops flew out": military wording in the
-        # next or previous sentence vouches for a strong trigger
-        nearby = bool(MILITARY.search(" ".join(sentences[max(0, index - 1) : index + 2])))
+        scans = _Sentence(sentences, index)
         for trigger in find_triggers(sentence):
+            # "completed its withdrawal" then "the last troops flew out": military wording in the
+            # next or previous sentence vouches for a strong trigger
             found.extend(
                 _for_trigger(
                     index,
-                    sentence,
+                    scans,
                     trigger,
                     mentions,
                     context,
                     hosts=hosts,
                     published=published,
-                    military=bool(MILITARY.search(sentence))
+                    military=scans.military
                     or trigger.accord
-                    or (nearby and not trigger.weak and trigger.type in _LEAVING)
-                    or (nearby and trigger.joining),
+                    or (not trigger.weak and trigger.type in _LEAVING and scans.nearby)
+                    or (trigger.joining and scans.nearby),
                 )
             )
-        _remember(index, sentence, mentions, hosts, context)
+        _remember(index, scans, mentions, hosts, context)
     return found
 
 
 def _for_trigger(
     index: int,
-    sentence: str,
+    scans: _Sentence,
     trigger: Trigger,
     mentions: list[Mention],
     context: _Context,
@@ -118,10 +159,11 @@ def _for_trigger(
     military: bool,
 ) -> Iterator[Candidate]:
     """Candidates for one trigger: its actors crossed with its hosts."""
+    sentence = scans.text
     deploy = trigger.type is EventType.DEPLOY
     place_hosts = [
         host
-        for offset, host in _event_places(sentence)
+        for offset, host in scans.event_places
         if not (deploy and origin_place(sentence[:offset]))
     ]
     leaving = trigger.type in _LEAVING
@@ -141,7 +183,7 @@ def _for_trigger(
     if not host_codes and context.host and not roles.elsewhere:
         host_codes = (context.host,)
     actors = roles.actors or ((context.actor,) if context.actor else ())
-    template = _template(index, sentence, trigger, roles, published=published, military=military)
+    template = _template(index, scans, trigger, roles, published=published, military=military)
     for actor in actors:
         for host in host_codes:
             if actor.code and actor.code != host:
@@ -154,13 +196,13 @@ def _for_trigger(
                     actor=actor.code,
                     host=host,
                     force=force,
-                    places=places_in(sentence, host),
+                    places=places_of(scans.places, host),
                 )
 
 
 def _template(
     index: int,
-    sentence: str,
+    scans: _Sentence,
     trigger: Trigger,
     roles: Cast,
     *,
@@ -168,6 +210,7 @@ def _template(
     military: bool,
 ) -> Candidate:
     """The features a trigger's candidates share, before actor and host are filled in."""
+    sentence = scans.text
     status = status_of(sentence, trigger)
     return Candidate(
         type=trigger.type,
@@ -179,11 +222,11 @@ def _template(
         actor_carried=not roles.actors,
         host_carried=not roles.hosts,
         military=military,
-        personnel=bool(PERSONNEL.search(sentence)) or trigger.joining,
+        personnel=scans.personnel or trigger.joining,
         blocked=blocked(sentence, trigger),
         presence=trigger.type is EventType.DEPLOY and presence_only(sentence, trigger),
         status=status,
-        troops=troop_count(sentence),
+        troops=scans.troops,
         event_date=event_date(sentence, published, future=status is Status.PLANNED),
     )
 
@@ -230,9 +273,10 @@ def _force_in(mentions: list[Mention], code: str) -> str | None:
 
 
 def _remember(
-    index: int, sentence: str, mentions: list[Mention], hosts: frozenset[str], context: _Context
+    index: int, scans: _Sentence, mentions: list[Mention], hosts: frozenset[str], context: _Context
 ) -> None:
     """Update the carried-over host and actor with what this sentence named."""
+    sentence = scans.text
     for mention in mentions:
         if not mention.code:
             continue
@@ -247,15 +291,11 @@ def _remember(
             context.actor = mention
         elif role is Role.ELSEWHERE:
             context.cleared = True
-    for _offset, host in _event_places(sentence):
+    for _offset, host in scans.event_places:
         if host in hosts:
             context.name_host(host, index)
 
 
-def _event_places(sentence: str) -> list[tuple[int, str]]:
-    """Host codes of the places a sentence names, skipping where a source speaks from."""
-    return [
-        (offset, entry.host)
-        for offset, entry in find_places(sentence)
-        if not speaker_place(sentence[:offset])
-    ]
+def _event_places(sentence: str, found: list[tuple[int, PlaceEntry]]) -> list[tuple[int, str]]:
+    """Host codes of the places `found` in a sentence, skipping where a source speaks from."""
+    return [(offset, entry.host) for offset, entry in found if not speaker_place(sentence[:offset])]

@@ -61,15 +61,16 @@ def sentences(nlp: Any, text: str) -> list[str]:
     quittent Niamey"); such a cut is undone unless a line break made it.
     """
     doc = nlp(text[:MAX_CHARS])
+    full = doc.text  # built from the tokens on every access: read it once
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         if (
             spans
-            and not _FINAL.search(doc.text[spans[-1][0] : start])
-            and "\n" not in (doc.text[spans[-1][1] : start] + doc.text[spans[-1][0] : start][-1:])
+            and not _FINAL.search(full[spans[-1][0] : start])
+            and "\n" not in (full[spans[-1][1] : start] + full[spans[-1][0] : start][-1:])
         ):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return [doc.text[a:b].strip() for a, b in spans if doc.text[a:b].strip()]
+    return [piece for a, b in spans if (piece := full[a:b].strip())]

@@ -33,12 +33,15 @@ _HEDGE = (
     r"environ|quelque|quelques|plus de|près de|pr[eè]s d'|presque|au moins|moins de|jusqu'à|"
     r"une? (?:vingtaine|trentaine|cinquantaine)"
 )
-_PERSONNEL = (
-    r"(?:(?:\w[\w.]*|-)\s){0,3}?(?:troops|soldiers|personnel|servicemen|service members|marines|"
+_NOUNS = (
+    r"(?:troops|soldiers|personnel|servicemen|service members|marines|"
     r"peacekeepers|trainers|instructors|advis[eo]rs|mercenaries|paratroopers|legionnaires|"
     r"fighters|men|strong|elite|special forces|troupes|soldats|militaires|hommes|instructeurs|"
     r"conseillers|mercenaires|casques bleus|[ée]l[ée]ments|l[ée]gionnaires|parachutistes)\b"
 )
+_PERSONNEL = rf"(?:(?:\w[\w.]*|-)\s){{0,3}}?{_NOUNS}"
+# Every _COUNT match contains one of the nouns: a sentence without any skips the costly scan.
+_ANY_NOUN = re.compile(_NOUNS, re.IGNORECASE)
 _COUNT = re.compile(
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?:\b(?:d'|de\s+|of\s+))?(?:{_AMOUNT})\s+(?:of\s+|d'|de\s+)?"
     rf"(?P<noun>{_PERSONNEL})",
@@ -97,7 +100,8 @@ def parse_amount(digits: str | None, words: str | None) -> tuple[int, bool] | No
 
 def troop_count(sentence: str) -> TroopCount | None:
     """The first personnel figure in a sentence that is not a casualty count."""
-    for pattern in (_COUNT, _UNIT_FIRST):
+    patterns = (_COUNT, _UNIT_FIRST) if _ANY_NOUN.search(sentence) else (_UNIT_FIRST,)
+    for pattern in patterns:
         for match in pattern.finditer(sentence):
             if _CASUALTY.match(sentence[match.end() :]) or _CASUALTY_BEFORE.search(
                 sentence[: match.start()]

@@ -112,7 +112,8 @@ def _matcher() -> re.Pattern[str]:
     for i, entry in enumerate(PLACES):
         spellings = entry.aliases or (re.escape(entry.name),)
         parts.append(f"(?P<p{i}>{'|'.join(spellings)})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
+    # every spelling starts with a word character: `(?=\w)` skips spaces and punctuation at once
+    return re.compile(rf"(?<![\w-])(?=\w)(?:{'|'.join(parts)})(?![\w-])")
 
 
 def find_places(text: str) -> list[tuple[int, PlaceEntry]]:
@@ -126,8 +127,13 @@ def find_places(text: str) -> list[tuple[int, PlaceEntry]]:
 
 def places_in(text: str, host: str) -> tuple[Place, ...]:
     """Distinct known places of `host` named in `text`, in order of first mention."""
+    return places_of(find_places(text), host)
+
+
+def places_of(found: list[tuple[int, PlaceEntry]], host: str) -> tuple[Place, ...]:
+    """Distinct places of `host` among those `find_places` found, in order of first mention."""
     seen: dict[str, Place] = {}
-    for _offset, entry in find_places(text):
+    for _offset, entry in found:
         if entry.host == host and entry.name not in seen:
             seen[entry.name] = entry.to_place()
     return tuple(seen.values())

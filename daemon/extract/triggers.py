@@ -257,8 +257,10 @@ _NOMINAL = re.compile(
     re.IGNORECASE,
 )
 
+# Every trigger starts with a word character: `(?=\w)` rejects the word-final boundaries at once,
+# which saves trying each alternative there (the same matches, much faster).
 _COMPILED = {
-    kind: re.compile(rf"\b(?:{'|'.join(patterns)})\b", re.IGNORECASE)
+    kind: re.compile(rf"\b(?=\w)(?:{'|'.join(patterns)})\b", re.IGNORECASE)
     for kind, patterns in TRIGGERS.items()
 }
 
