@@ -7,12 +7,8 @@ processes parses documents in parallel; results come back as plain FeedItems.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import ctypes.util
 import multiprocessing
 import os
-import signal
 import threading
 import time
 from collections.abc import Mapping
@@ -21,8 +17,6 @@ from concurrent.futures import ProcessPoolExecutor
 from daemon.config import FeedSettings
 from daemon.feeds import parse
 from daemon.model import FeedItem
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class ParsePool:
@@ -47,16 +41,14 @@ class ParsePool:
 
 
 def _follow_parent() -> None:
-    """In a worker: exit when the daemon dies, even by SIGKILL.
+    """In a worker: exit within a second of the daemon's death, even by SIGKILL.
 
     Orphaned workers would otherwise live on, holding the daemon's stdout open (a supervisor or
-    a pipe reading it would wait for ever). Linux's parent-death signal does it at once; the
-    watch thread covers other systems.
+    a pipe reading it would wait for ever). Not Linux's parent-death signal: it fires when the
+    *thread* that started the worker ends, and workers are started by whichever scheduler
+    thread first submits a feed, so they were killed mid-parse (BrokenProcessPool).
     """
     parent = os.getppid()
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
     def watch() -> None:
         while os.getppid() == parent:
