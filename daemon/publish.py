@@ -68,6 +68,8 @@ class KafkaPublisher:
         self._settings = settings
         self._producer: KafkaProducer | None = None
         self._lock = threading.Lock()
+        # set once the topic was checked or created: start-up does it, publishing need not redo it
+        self._topic_ready = False
 
     def publish(self, records: Sequence[OutboundRecord]) -> None:
         """Send every record and wait for all acknowledgements; PublishError if any fails."""
@@ -93,7 +95,8 @@ class KafkaPublisher:
     def _connect(self) -> KafkaProducer:
         with self._lock:
             if self._producer is None:
-                self.ensure_topic()
+                if not self._topic_ready:
+                    self.ensure_topic()
                 try:
                     with _AuthFailures() as failures:
                         self._producer = KafkaProducer(
@@ -139,6 +142,7 @@ class KafkaPublisher:
             raise PublishError(f"cannot check topic {self._settings.topic}: {exc}") from exc
         finally:
             admin.close()
+        self._topic_ready = True
 
     def _create(self, admin: KafkaAdminClient) -> None:
         settings = self._settings

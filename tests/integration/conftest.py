@@ -132,12 +132,13 @@ def feed_server() -> Iterator[FeedServer]:
 
 
 @pytest.fixture
-def make_app() -> Iterator[Callable[[Path], App]]:
-    """Builds the real daemon from a config file; every app built is closed after the test."""
+def make_app() -> Iterator[Callable[[Path | config.Settings], App]]:
+    """Builds the real daemon from a config file or settings; every app is closed after the test."""
     apps: list[App] = []
 
-    def make(path: Path) -> App:
-        app = build(config.load(path, {}))
+    def make(source: Path | config.Settings) -> App:
+        settings = source if isinstance(source, config.Settings) else config.load(source, {})
+        app = build(settings)
         apps.append(app)
         return app
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 from kafka import KafkaAdminClient, KafkaConsumer
+from structlog.testing import capture_logs
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "examples" / "feeds"
@@ -79,3 +80,10 @@ def rss(items: list[tuple[str, str, str, str]]) -> bytes:
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test</title>'
         f"<link>http://test.example/</link><description>t</description>{entries}</channel></rss>"
     ).encode()
+
+
+def run_logged(app: Any, index: int = 0) -> tuple[Any, list[dict[str, Any]]]:
+    """One cycle of the app's feed `index`, with the log records it wrote."""
+    with capture_logs() as logs:
+        summary = app.pipeline.run_feed(app.settings.feeds[index])
+    return summary, logs

@@ -6,13 +6,12 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from structlog.testing import capture_logs
 
 from daemon import config
-from daemon.bootstrap import build
 from daemon.feeds import normalise, parse
 
 from .conftest import Route
+from .helpers import run_logged as run
 from .helpers import write_config
 
 RSS = {"Content-Type": "application/rss+xml; charset=utf-8"}
@@ -37,9 +36,8 @@ GOOD = item("Cotton harvest in Sikasso expected to rebound", "http://x.org/cotto
 
 
 @pytest.fixture
-def daemon(tmp_path, kafka_bootstrap, topic):
+def daemon(tmp_path, kafka_bootstrap, topic, make_app):
     """The real daemon for a list of (name, url) feeds with short timeouts; closed at the end."""
-    apps = []
 
     def make(*feeds, **fetch):
         path = write_config(
@@ -55,19 +53,9 @@ def daemon(tmp_path, kafka_bootstrap, topic):
                 "scheduling": settings.scheduling.model_copy(update={"breaker_threshold": 3}),
             }
         )
-        app = build(settings)
-        apps.append(app)
-        return app
+        return make_app(settings)
 
-    yield make
-    for app in apps:
-        app.close()
-
-
-def run(app, index=0):
-    with capture_logs() as logs:
-        summary = app.pipeline.run_feed(app.settings.feeds[index])
-    return summary, logs
+    return make
 
 
 def events(logs, name):

@@ -5,14 +5,14 @@ import threading
 import time
 
 import pytest
-from structlog.testing import capture_logs
 
 from daemon import config
-from daemon.bootstrap import DATABASE, build
+from daemon.bootstrap import DATABASE
 from daemon.config import FeedSettings, FetchSettings
 from daemon.fetch import Fetcher
 
 from .conftest import Route
+from .helpers import run_logged as cycle
 from .helpers import write_config
 from .test_feeds_bad_input import RSS, item, rss
 
@@ -24,9 +24,8 @@ LEAD = (
 
 
 @pytest.fixture
-def daemon(tmp_path, kafka_bootstrap, topic):
-    """The real daemon over (name, url) feeds; `daemon.restart()` builds it again on its state."""
-    apps = []
+def daemon(tmp_path, kafka_bootstrap, topic, make_app):
+    """The real daemon over (name, url) feeds; calling it again builds a new one on its state."""
 
     def make(*feeds):
         path = write_config(
@@ -35,18 +34,9 @@ def daemon(tmp_path, kafka_bootstrap, topic):
         )  # fmt: skip
         settings = config.load(path, {})
         fetch = settings.fetch.model_copy(update={"host_interval_seconds": 0, "full_text": False})
-        app = build(settings.model_copy(update={"fetch": fetch}))
-        apps.append(app)
-        return app
+        return make_app(settings.model_copy(update={"fetch": fetch}))
 
-    yield make
-    for app in apps:
-        app.close()
-
-
-def cycle(app, index=0):
-    with capture_logs() as logs:
-        return app.pipeline.run_feed(app.settings.feeds[index]), logs
+    return make
 
 
 def test_stale_etag_with_changed_content_is_still_read(feed_server, daemon):
