@@ -22,6 +22,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from daemon.config import FeedSettings, FetchSettings
 from daemon.extract import Extractor
 from daemon.fetch import Fetcher
 from daemon.parsing import ParsePool
-from daemon.pipeline import Pipeline
+from daemon.pipeline import Extraction, Pipeline
 from daemon.store import Store
 
 HOSTS = [f"127.0.1.{n}" for n in range(1, 21)]
@@ -154,9 +155,10 @@ def main() -> None:
         fetcher = Fetcher(FetchSettings(host_interval_seconds=0, full_text=False))
         sink = NoEvents()
         pool = ParsePool(args.parse_processes) if args.parse_processes else None
+        clock = partial(datetime.now, UTC)
+        extraction = Extraction(Extractor(), sink, sink, store, clock)  # type: ignore[arg-type]
         pipeline = Pipeline(
-            fetcher, store, Extractor(), sink, incidents=sink,  # type: ignore[arg-type]
-            policy=Policy(), clock=lambda: datetime.now(UTC),
+            fetcher, store, extraction, policy=Policy(), clock=clock,
             **({"parser": pool.parse} if pool else {}),
         )  # fmt: skip
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

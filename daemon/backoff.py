@@ -135,6 +135,26 @@ def next_run(
     return now + interval + policy.jitter * rand
 
 
+def resume_at(
+    state: FeedState, feed: FeedSettings, now: datetime, policy: Policy
+) -> datetime | None:
+    """When a feed taken over from another fetcher first runs: when its last owner would have run
+    it (its backoff, else its interval after the last attempt), and not before now; None once it
+    is gone."""
+    if state.breaker == GONE and state.url in (None, feed.url):
+        return None
+    if state.next_attempt is not None:
+        backoff_until = datetime.fromisoformat(state.next_attempt)
+        if backoff_until > now:
+            return backoff_until
+    if state.last_attempt is None:
+        return now
+    interval = adaptive_interval(
+        policy.interval_of(feed), state.quiet_runs, policy.min_interval, policy.max_interval
+    )
+    return max(now, datetime.fromisoformat(state.last_attempt) + interval)
+
+
 def transition(before: FeedState, after: FeedState) -> str | None:
     """The log event for a change of circuit state, None when it did not change."""
     if before.breaker == after.breaker:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
 
 from daemon.backoff import Policy
 from daemon.config import Settings
@@ -15,7 +17,7 @@ from daemon.metrics import Metrics, TimedExtractor
 from daemon.monitor import Monitor
 from daemon.outbox import Outbox
 from daemon.parsing import ParsePool
-from daemon.pipeline import Pipeline
+from daemon.pipeline import Extraction, Pipeline
 from daemon.publish import KafkaPublisher
 from daemon.scheduler import StopFlag
 from daemon.store import Store
@@ -80,12 +82,12 @@ def build(settings: Settings, stop: StopFlag | None = None) -> App:
     incidents = Incidents(settings.state_dir / INCIDENTS, settings.incidents.window_days)
     extractor = build_extractor(settings)
     pool = ParsePool(settings.fetch.parse_processes) if settings.fetch.parse_processes else None
+    clock = partial(datetime.now, UTC)
     pipeline = Pipeline(
         fetcher,
         store,
-        TimedExtractor(extractor, metrics),
-        delivery,
-        incidents=incidents,
+        Extraction(TimedExtractor(extractor, metrics), delivery, incidents, store, clock),
+        clock=clock,
         should_stop=stop.is_set,
         policy=Policy.from_settings(settings.scheduling),
         dedup=settings.dedup,

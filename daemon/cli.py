@@ -17,7 +17,7 @@ import structlog
 import yaml
 from tqdm import tqdm
 
-from daemon import __version__, backfill, config, feedcmd, health, logs, offline, tail
+from daemon import __version__, backfill, config, feedcmd, health, logs, offline, roles, tail
 from daemon.bootstrap import App, build, build_extractor
 from daemon.errors import BrokerUnavailableError, ConfigError, InputError, PublishError
 from daemon.extract.evaluate import differences, score
@@ -67,6 +67,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="poll the feeds and publish events")
     run.add_argument("--once", action="store_true", help="run every feed once, then exit")
+    run.add_argument(
+        "--role",
+        choices=("all", "fetch", "extract"),
+        default="all",
+        help="all: one process does everything (default); fetch: poll feeds and publish articles; "
+        "extract: consume articles and publish events (see README, Scaling out)",
+    )
     run.set_defaults(handler=_run)
     backfill_cmd = commands.add_parser("backfill", help="publish the events of an archive")
     source = backfill_cmd.add_mutually_exclusive_group(required=True)
@@ -140,6 +147,15 @@ def _tail(args: argparse.Namespace, settings: config.Settings) -> int:
 
 
 def _run(args: argparse.Namespace, settings: config.Settings) -> int:
+    if args.role != "all":
+        if args.once:
+            print("sahelwatch: --once works with --role all only", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            return roles.run(args.role, settings, args.config)
+        except PublishError as exc:
+            print(f"sahelwatch: {exc}", file=sys.stderr)
+            return EXIT_FAILED
     with _wired(settings) as app:
         if app is None:
             return EXIT_FAILED

@@ -56,11 +56,15 @@ class FeedSettings(_Frozen):
     _check_url = field_validator("url")(_http_url)
 
 
+# Kafka's rule for topic names (also used for group and transactional ids here).
+_TOPIC = r"^[A-Za-z0-9._-]{1,249}$"
+
+
 class KafkaSettings(_Frozen):
     """Where and how events are published."""
 
     bootstrap_servers: tuple[str, ...] = ("127.0.0.1:9092",)
-    topic: str = Field(default="sahelwatch.events", pattern=r"^[A-Za-z0-9._-]{1,249}$")
+    topic: str = Field(default="sahelwatch.events", pattern=_TOPIC)
     client_id: str = "sahelwatch"
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
@@ -159,6 +163,31 @@ class ExtractionSettings(_Frozen):
     model: bool = False
 
 
+class ClusterSettings(_Frozen):
+    """Scale-out on Kafka (`run --role fetch|extract`): internal topics and consumer groups."""
+
+    # fetchers publish articles here, keyed by article id; extractors consume it as a group
+    articles_topic: str = Field(default="sahelwatch.articles", pattern=_TOPIC)
+    articles_partitions: int = Field(default=6, ge=1)
+    articles_retention_ms: int = Field(default=7 * 86_400_000, ge=-1)
+    # compacted, one record per feed (its fetch state); its partitions are what fetchers share
+    feeds_topic: str = Field(default="sahelwatch.feeds", pattern=_TOPIC)
+    feeds_partitions: int = Field(default=12, ge=1)
+    # consumer groups are <group_prefix>-fetchers and <group_prefix>-extractors
+    group_prefix: str = Field(default="sahelwatch", pattern=_TOPIC)
+    # a member silent this long is dead and its partitions move (broker minimum: 6 s by default)
+    session_timeout_seconds: float = Field(default=10, ge=1)
+    # an extractor that dies inside a transaction holds read_committed readers back this long
+    transaction_timeout_seconds: float = Field(default=15, ge=1)
+    # names this process's transactional producer; a stable one (a pod name) lets a restarted
+    # extractor fence its dead predecessor at once; default: host name and process id
+    instance: str | None = Field(default=None, pattern=_TOPIC)
+    # articles per transaction
+    batch: int = Field(default=50, ge=1, le=10_000)
+    # how many replicas each internal topic gets (the cluster's own setting on one broker: 1)
+    replication_factor: int = Field(default=1, ge=1)
+
+
 class LoggingSettings(_Frozen):
     """Log level and rendering (auto: JSON when stdout is not a terminal)."""
 
@@ -178,6 +207,7 @@ class Settings(_Frozen):
     incidents: IncidentSettings = IncidentSettings()
     health: HealthSettings = HealthSettings()
     extraction: ExtractionSettings = ExtractionSettings()
+    cluster: ClusterSettings = ClusterSettings()
     logging: LoggingSettings = LoggingSettings()
     state_dir: Path = Path(".state")
     hosts: frozenset[str] = frozenset(SAHEL_HOSTS)

@@ -13,7 +13,7 @@ import structlog
 
 from daemon import backoff, records
 from daemon.config import DedupSettings, FeedSettings
-from daemon.errors import FeedError, HTTPStatusError
+from daemon.errors import FeedError, HTTPStatusError, PublishError
 from daemon.extract import detect_language
 from daemon.feeds import FetchResult, Validators, normalise, parse
 from daemon.incidents import Incident
@@ -39,6 +39,14 @@ class Sink(Protocol):
     """Takes records for delivery; returns once they are durably queued (see delivery.py)."""
 
     def submit(self, records: Sequence[OutboundRecord]) -> None: ...
+
+
+class FeedStates(Protocol):
+    """Where each feed's fetch state is kept: the store, or the feeds topic (fetch role)."""
+
+    def feed_state(self, feed: str) -> FeedState: ...
+
+    def save_feed_state(self, state: FeedState) -> None: ...
 
 
 class IncidentStore(Protocol):
@@ -72,6 +80,79 @@ class FeedSummary:
 Parser = Callable[[FeedSettings, bytes, Mapping[str, str], str], list[FeedItem]]
 
 
+class Extraction:
+    """The article step of the all-in-one daemon: extract, group, queue, then record."""
+
+    def __init__(
+        self,
+        extractor: Extractor,
+        sink: Sink,
+        incidents: IncidentStore,
+        store: Store,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._extractor = extractor
+        self._sink = sink
+        self._incidents = incidents
+        self._store = store
+        self._clock = clock
+        # scheduler threads fetch in parallel, but spaCy pipelines are not thread-safe
+        self._extract_lock = threading.Lock()
+
+    def __call__(self, article: Article) -> int:
+        """Extract, queue the events for delivery, then record the article; the event count."""
+        with structlog.contextvars.bound_contextvars(article_id=article.id):
+            try:
+                with self._extract_lock:
+                    article, found = read_article(self._extractor, article)
+            except Exception:
+                # one bad article must not stop the feed; it stays unrecorded for the next cycle
+                log.exception("extraction_failed", url=article.url)
+                return 0
+            now = self._clock()
+            outbound = [
+                records.build(
+                    event,
+                    article,
+                    now,
+                    self._incidents.assign(
+                        records.event_id(article.id, event), event, article, now
+                    ),
+                )
+                for event in found
+            ]
+            # once queued the events are safe: the outbox delivers them, broker or not
+            self._sink.submit(outbound)
+            self._store.record_article(article, len(outbound), now)
+            return len(outbound)
+
+
+class Forwarding:
+    """The article step of the fetch role: publish to the articles topic, then record."""
+
+    def __init__(
+        self, publish: Callable[[Article], None], store: Store, clock: Callable[[], datetime]
+    ) -> None:
+        self._publish = publish
+        self._store = store
+        self._clock = clock
+
+    def __call__(self, article: Article) -> int:
+        """Hand the article to the extractors, then record it; no events are read here."""
+        try:
+            self._publish(article)
+        except PublishError as exc:
+            # left unrecorded, so the feed's next cycle offers it again
+            log.error("article_not_forwarded", article_id=article.id, error=str(exc))
+            return 0
+        self._store.record_article(article, 0, self._clock())
+        return 0
+
+
+# What a cycle does with each new article (Extraction or Forwarding); returns the event count.
+ArticleStep = Callable[[Article], int]
+
+
 class Pipeline:
     """Runs feed cycles with the collaborators it is given."""
 
@@ -79,10 +160,8 @@ class Pipeline:
         self,
         fetcher: FeedSource,
         store: Store,
-        extractor: Extractor,
-        sink: Sink,
+        process_article: ArticleStep,
         *,
-        incidents: IncidentStore,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         should_stop: Callable[[], bool] = lambda: False,
         policy: backoff.Policy | None = None,
@@ -90,7 +169,10 @@ class Pipeline:
         rand: Callable[[], float] = random.random,
         full_text: Callable[[Article], tuple[Article, str]] | None = None,
         parser: Parser = parse,
+        feed_states: FeedStates | None = None,
     ) -> None:
+        self._feed_states: FeedStates = feed_states or store
+        self.process_article = process_article
         self._full_text = full_text
         self._parse = parser
         self._policy = policy or backoff.Policy()
@@ -99,13 +181,8 @@ class Pipeline:
         self._pruned_at: datetime | None = None
         self._fetcher = fetcher
         self._store = store
-        self._extractor = extractor
-        self._sink = sink
-        self._incidents = incidents
         self._clock = clock
         self._should_stop = should_stop
-        # scheduler threads fetch in parallel, but spaCy pipelines are not thread-safe
-        self._extract_lock = threading.Lock()
 
     def run_feed(self, feed: FeedSettings) -> FeedSummary:
         """One cycle of one feed; never raises for a feed's or an article's own failure."""
@@ -140,7 +217,7 @@ class Pipeline:
 
     def next_run(self, feed: FeedSettings) -> datetime | None:
         """When the feed should run next (adaptive interval, backoff); None once it is gone."""
-        state = self._store.feed_state(feed.name)
+        state = self._feed_states.feed_state(feed.name)
         return backoff.next_run(state, feed, self._clock(), self._policy, self._rand())
 
     def _prune(self, now: datetime) -> None:
@@ -152,8 +229,13 @@ class Pipeline:
         if removed:
             log.info("articles_pruned", count=removed, retention_days=self._dedup.retention_days)
 
+    def resume_at(self, feed: FeedSettings) -> datetime | None:
+        """When a feed gained from another fetcher runs first (see backoff.resume_at)."""
+        state = self._feed_states.feed_state(feed.name)
+        return backoff.resume_at(state, feed, self._clock(), self._policy)
+
     def _state_of(self, feed: FeedSettings) -> FeedState:
-        state = self._store.feed_state(feed.name)
+        state = self._feed_states.feed_state(feed.name)
         if state.url not in (None, feed.url):
             # validators and backoff of the old URL mean nothing for the new one
             log.info("feed_url_changed", old_url=state.url, url=feed.url)
@@ -211,37 +293,10 @@ class Pipeline:
             log.info("wire_copy", article_id=article.id, url=article.url, copy_of=original)
         return original
 
-    def process_article(self, article: Article) -> int:
-        """Extract, queue the events for delivery, then record the article; the event count."""
-        with structlog.contextvars.bound_contextvars(article_id=article.id):
-            try:
-                with self._extract_lock:
-                    article, found = read_article(self._extractor, article)
-            except Exception:
-                # one bad article must not stop the feed; it stays unrecorded for the next cycle
-                log.exception("extraction_failed", url=article.url)
-                return 0
-            now = self._clock()
-            outbound = [
-                records.build(
-                    event,
-                    article,
-                    now,
-                    self._incidents.assign(
-                        records.event_id(article.id, event), event, article, now
-                    ),
-                )
-                for event in found
-            ]
-            # once queued the events are safe: the outbox delivers them, broker or not
-            self._sink.submit(outbound)
-            self._store.record_article(article, len(outbound), now)
-            return len(outbound)
-
     def _remember(self, feed: FeedSettings, before: FeedState, after: FeedState) -> None:
         """Save the feed's state; log once when its circuit changes."""
         after = replace(after, url=feed.url)
-        self._store.save_feed_state(after)
+        self._feed_states.save_feed_state(after)
         change = backoff.transition(before, after)
         if change == "feed_gone":
             log.error(change, url=feed.url, detail="HTTP 410 Gone: no longer polled")

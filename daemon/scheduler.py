@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from types import FrameType
+from typing import Protocol
 
 import structlog
 from apscheduler.jobstores.base import JobLookupError
@@ -79,7 +80,8 @@ class FeedJobs:
         self._job = job
         self._next_run = next_run
         self.feeds: dict[str, FeedSettings] = {}
-        self._running = 0
+        # names of the feeds running now (a feed runs at most once at a time)
+        self._running: set[str] = set()
         self._idle = threading.Condition()
 
     def add(self, feed: FeedSettings, first: datetime) -> None:
@@ -103,12 +105,12 @@ class FeedJobs:
     def run(self, name: str) -> None:
         """Run one feed, counted so that shutdown can wait for it (see `wait_idle`)."""
         with self._idle:
-            self._running += 1
+            self._running.add(name)
         try:
             self._run(name)
         finally:
             with self._idle:
-                self._running -= 1
+                self._running.discard(name)
                 self._idle.notify_all()
 
     def wait_idle(self) -> None:
@@ -119,7 +121,20 @@ class FeedJobs:
         deadlock.
         """
         with self._idle:
-            self._idle.wait_for(lambda: self._running == 0)
+            self._idle.wait_for(lambda: not self._running)
+
+    def remove(self, names: Iterable[str]) -> None:
+        """Unschedule feeds, then wait until none of them is still running.
+
+        When this returns the feeds are no longer fetched here, so another fetcher can take them.
+        """
+        gone = set(names)
+        for name in gone:
+            self.feeds.pop(name, None)
+            with contextlib.suppress(JobLookupError):
+                self._scheduler.remove_job(name)
+        with self._idle:
+            self._idle.wait_for(lambda: not self._running & gone)
 
     def _run(self, name: str) -> None:
         """Run one feed (with its current settings), then put its next run where it belongs."""
@@ -158,6 +173,22 @@ class FeedJobs:
         log.info("feeds_reloaded", added=added, removed=removed, changed=changed)
 
 
+class Membership(Protocol):
+    """Decides which feeds this process schedules (fetch role: a Kafka consumer group)."""
+
+    def start(self, jobs: FeedJobs) -> None:
+        """Join; from now on, add and remove feeds of `jobs` as ownership changes."""
+
+    def tick(self) -> None:
+        """Called about every second from the main thread: ownership changes happen here."""
+
+    def owned(self, feeds: Iterable[FeedSettings]) -> list[FeedSettings]:
+        """The feeds of a (reloaded) list this process owns."""
+
+    def close(self) -> None:
+        """Leave, so that others take the feeds at once."""
+
+
 def run_forever(
     settings: Settings,
     feeds: Iterable[FeedSettings],
@@ -167,11 +198,12 @@ def run_forever(
     *,
     next_run: Callable[[FeedSettings], datetime | None] | None = None,
     reload: Callable[[], Iterable[FeedSettings]] | None = None,
+    membership: Membership | None = None,
 ) -> None:
     """One job per feed until `stop` is set; then wait for running jobs to finish.
 
     With `next_run`, each feed is rescheduled after its run; with `reload`, SIGHUP re-reads the
-    feed list.
+    feed list; with `membership`, the feeds scheduled are those it hands out.
     """
     scheduler = BackgroundScheduler(timezone=UTC)
     now = datetime.now(UTC)
@@ -187,25 +219,35 @@ def run_forever(
         signal.signal(signal.SIGHUP, lambda _signum, _frame: hangup.set())
     scheduler.start()
     log.info("scheduler_started", feeds=len(scheduler.get_jobs()))
+    if membership is not None:
+        membership.start(jobs)
     try:
         # short waits keep the main thread responsive to signals
         while not stop.wait(timeout=1.0):
+            if membership is not None:
+                membership.tick()
             if reload is not None and hangup.is_set():
                 hangup.clear()
-                _reload(jobs, reload)
+                _reload(jobs, reload, membership)
     finally:
         # running jobs see the flag between articles and return early
         scheduler.pause()
         jobs.wait_idle()
+        if membership is not None:
+            membership.close()
         scheduler.shutdown(wait=True)
         log.info("scheduler_stopped")
 
 
-def _reload(jobs: FeedJobs, reload: Callable[[], Iterable[FeedSettings]]) -> None:
+def _reload(
+    jobs: FeedJobs,
+    reload: Callable[[], Iterable[FeedSettings]],
+    membership: Membership | None,
+) -> None:
     try:
         feeds = list(reload())
     except ConfigError as exc:
         # a broken edit must not stop a running daemon: keep the feeds it has
         log.error("reload_failed", problems=exc.problems)
         return
-    jobs.sync(feeds, datetime.now(UTC))
+    jobs.sync(membership.owned(feeds) if membership else feeds, datetime.now(UTC))

@@ -11,7 +11,7 @@ from daemon.errors import FetchError
 from daemon.feeds import FetchResult, Validators
 from daemon.incidents import Incidents
 from daemon.model import Article, Event, EventType
-from daemon.pipeline import Pipeline
+from daemon.pipeline import Extraction, Pipeline
 from daemon.store import Store
 
 BODY = (Path(__file__).resolve().parents[2] / "examples" / "feeds" / "wire-en.xml").read_bytes()
@@ -60,12 +60,13 @@ def store(tmp_path):
 
 
 def pipeline(store, fetcher=None, sink=None, stop=lambda: False):
+    extraction = Extraction(
+        FakeExtractor(), sink or FakeSink(), Incidents(":memory:"), store, lambda: NOW
+    )
     return Pipeline(
         fetcher or FakeFetcher(),
         store,
-        FakeExtractor(),
-        sink or FakeSink(),
-        incidents=Incidents(":memory:"),
+        extraction,
         clock=lambda: NOW,
         should_stop=stop,
     )

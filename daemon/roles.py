@@ -1,0 +1,134 @@
+"""`run --role fetch` and `run --role extract`: the daemon split in two, scaled out on Kafka.
+
+Any number of fetchers and extractors may run, on any machines that reach the cluster. They
+coordinate only through Kafka: consumer groups hand out the work, compacted topics carry the
+state that moves with it, transactions make extraction exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+
+import structlog
+
+from daemon import config, topics
+from daemon.backoff import Policy
+from daemon.bootstrap import DATABASE, INCIDENTS, build_extractor
+from daemon.config import Settings
+from daemon.errors import BrokerUnavailableError, PublishError
+from daemon.extract_group import ExtractGroup
+from daemon.feeds import Fetcher, parse
+from daemon.fetch_group import ArticleTopic, FeedOwnership, FeedStateTopic, producer
+from daemon.fulltext import FullText
+from daemon.incidents import Incidents
+from daemon.parsing import ParsePool
+from daemon.pipeline import Forwarding, Pipeline
+from daemon.publish import KafkaPublisher
+from daemon.scheduler import StopFlag, run_forever
+from daemon.store import Store
+
+log = structlog.stdlib.get_logger(__name__)
+
+EXIT_OK = 0
+# a broker that does not answer at start-up is tried again after this long
+RETRY_SECONDS = 5.0
+
+
+def run(role: str, settings: Settings, path: Path) -> int:
+    """Run one role until SIGTERM/SIGINT; the exit status.
+
+    PublishError when a topic is unusable as configured (a config problem: nothing to wait for).
+    """
+    stop = StopFlag()
+    stop.install()
+    log.info("role_starting", role=role)
+    if role == "extract":
+        return _extract(settings, stop)
+    return _fetch(settings, stop, path)
+
+
+def _extract(settings: Settings, stop: StopFlag) -> int:
+    publisher = KafkaPublisher(settings.kafka)
+    try:
+        if not _ready(publisher.ensure_topic, stop):
+            return EXIT_OK
+    except PublishError as exc:
+        raise _unusable(exc) from None
+    finally:
+        publisher.close()
+    incidents = Incidents(settings.state_dir / INCIDENTS, settings.incidents.window_days)
+    try:
+        ExtractGroup(settings, build_extractor(settings), incidents, stop).run()
+    finally:
+        incidents.close()
+    log.info("stopped", role="extract")
+    return EXIT_OK
+
+
+def _fetch(settings: Settings, stop: StopFlag, path: Path) -> int:
+    specs = [topics.articles(settings), topics.feeds(settings)]
+    counts: dict[str, int] = {}
+    try:
+        if not _ready(lambda: counts.update(topics.ensure(settings, specs)), stop):
+            return EXIT_OK
+    except PublishError as exc:
+        raise _unusable(exc) from None
+    clock = partial(datetime.now, UTC)
+    sender = producer(settings)
+    states = FeedStateTopic(settings, sender, counts[settings.cluster.feeds_topic])
+    fetcher = Fetcher(settings.fetch)
+    store = Store(settings.state_dir / DATABASE)
+    pool = ParsePool(settings.fetch.parse_processes) if settings.fetch.parse_processes else None
+    # only the cheap prefilter is used here (to decide on full text): no spaCy pipeline loads
+    prefilter = build_extractor(settings).might_report
+    pipeline = Pipeline(
+        fetcher,
+        store,
+        Forwarding(ArticleTopic(settings, sender), store, clock),
+        clock=clock,
+        should_stop=stop.is_set,
+        policy=Policy.from_settings(settings.scheduling),
+        dedup=settings.dedup,
+        full_text=FullText(fetcher, prefilter) if settings.fetch.full_text else None,
+        parser=pool.parse if pool else parse,
+        feed_states=states,
+    )
+    try:
+        run_forever(
+            settings,
+            (),
+            pipeline.run_feed,
+            stop,
+            next_run=pipeline.next_run,
+            reload=lambda: config.load(path).feeds,
+            membership=FeedOwnership(settings, states, pipeline.resume_at, clock),
+        )
+    finally:
+        sender.close(timeout=settings.kafka.delivery_timeout_ms / 1000)
+        if pool is not None:
+            pool.close()
+        fetcher.close()
+        store.close()
+    log.info("stopped", role="fetch")
+    return EXIT_OK
+
+
+def _ready(check: Callable[[], object], stop: StopFlag) -> bool:
+    """Run `check` until the broker answers it; False when stopped first."""
+    while not stop.is_set():
+        try:
+            check()
+        except BrokerUnavailableError as exc:
+            log.error("broker_unavailable", error=str(exc), retry_in=RETRY_SECONDS)
+            stop.wait(RETRY_SECONDS)
+        else:
+            return True
+    return False
+
+
+def _unusable(exc: PublishError) -> PublishError:
+    log.critical("topic_unusable", error=str(exc))
+    return exc

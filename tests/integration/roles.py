@@ -1,0 +1,84 @@
+"""Running `sahelwatch run --role ...` processes in integration tests and reading their logs."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kafka import KafkaConsumer
+
+from tests.integration.helpers import ROOT
+
+
+class RoleProcess:
+    """One daemon process of a role, its JSON log lines written to a file."""
+
+    def __init__(self, config: Path, role: str, log: Path, **env: str) -> None:
+        self.log = log
+        self._out = log.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "daemon.cli", "--config", str(config), "run", "--role", role],
+            stdout=self._out,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env={**os.environ, **env},
+        )
+
+    def records(self) -> list[dict[str, Any]]:
+        """The JSON log records written so far."""
+        found = []
+        for line in self.log.read_text(encoding="utf-8").splitlines():
+            if line.startswith("{"):
+                found.append(json.loads(line))
+        return found
+
+    def wait_for(
+        self, test: Callable[[dict[str, Any]], bool], timeout: float, what: str
+    ) -> dict[str, Any]:
+        """The first log record passing `test`; AssertionError (with the log) after `timeout`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for record in self.records():
+                if test(record):
+                    return record
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        raise AssertionError(f"no {what} within {timeout} s; log:\n{self.log.read_text()[-4000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up, no leaving the group, a transaction left open."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self) -> int:
+        """SIGTERM, then the exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=60)
+        finally:
+            self._out.close()
+
+
+def committed(bootstrap: str, topic: str, idle_ms: int = 4000) -> list[Any]:
+    """Every committed message of a topic (read_committed), until it stays quiet for idle_ms."""
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=[bootstrap],
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        isolation_level="read_committed",
+        consumer_timeout_ms=idle_ms,
+    )
+    try:
+        return list(consumer)
+    finally:
+        consumer.close()

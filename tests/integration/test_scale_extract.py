@@ -1,0 +1,123 @@
+"""`run --role extract` on the real broker: a consumer group, exactly once through transactions."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+from kafka import KafkaProducer
+
+from daemon import config, records, topics
+from daemon.extract import Extractor
+from daemon.messages import encode_article
+from daemon.model import Article
+from daemon.offline import parse_line
+from tests.integration.helpers import write_config
+from tests.integration.roles import RoleProcess, committed
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus_dev.jsonl"
+
+
+def _articles(count: int) -> list[Article]:
+    """`count` distinct articles (own ids and URLs) cycling through the labelled corpus."""
+    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    base = [parse_line(line, n)[0] for n, line in enumerate(lines, start=1)]
+    return [
+        replace(base[n % len(base)], id=f"art-{n:05d}", url=f"https://news.test/{n}")
+        for n in range(count)
+    ]
+
+
+def _expected(articles: list[Article]) -> Counter[str]:
+    """The event ids the extractor reads from the articles (computed here, in-process)."""
+    extractor = Extractor()
+    return Counter(
+        records.event_id(a.id, event) for a in articles for event in extractor.extract(a)
+    )
+
+
+def _configure(tmp_path: Path, bootstrap: str, topic: str, name: str) -> Path:
+    (tmp_path / name).mkdir()
+    path = write_config(tmp_path / name, [], bootstrap, topic)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["cluster"] = {
+        "articles_topic": f"{topic}.articles",
+        "articles_partitions": 6,
+        "group_prefix": topic,
+        "session_timeout_seconds": 6,
+        "transaction_timeout_seconds": 10,
+        "batch": 20,
+    }
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def _publish(settings: config.Settings, bootstrap: str, articles: list[Article]) -> None:
+    topics.ensure(settings, [topics.articles(settings)])
+    producer = KafkaProducer(bootstrap_servers=[bootstrap], acks="all")
+    try:
+        for article in articles:
+            key, value = article.id.encode(), encode_article(article)
+            producer.send(settings.cluster.articles_topic, key=key, value=value)
+        producer.flush(timeout=60)
+    finally:
+        producer.close()
+
+
+@pytest.mark.timeout(300)
+def test_two_extractors_give_every_event_once_even_when_one_is_killed(
+    tmp_path, kafka_bootstrap, topic
+):
+    """1,000 articles on 6 partitions, 2 extractors, one SIGKILLed mid-way: the events on the
+    topic are exactly the expected ones, each once."""
+    articles = _articles(1000)
+    expected = _expected(articles)
+    assert sum(expected.values()) > 500  # the corpus is mostly relevant: a real workload
+    paths = [_configure(tmp_path, kafka_bootstrap, topic, name) for name in ("a", "b")]
+    _publish(config.load(paths[0]), kafka_bootstrap, articles)
+
+    first = RoleProcess(paths[0], "extract", tmp_path / "a.log", SAHELWATCH_CLUSTER__INSTANCE="a")
+    second = RoleProcess(paths[1], "extract", tmp_path / "b.log", SAHELWATCH_CLUSTER__INSTANCE="b")
+    try:
+        for process in (first, second):
+            process.wait_for(lambda r: r.get("event") == "partitions_assigned", 60, "assignment")
+        # the second has committed some work of its own: killing it now loses an open transaction
+        second.wait_for(lambda r: r.get("event") == "articles_extracted", 60, "a committed batch")
+        second.kill()
+        done = first.wait_for(
+            lambda r: r.get("event") == "partitions_assigned" and len(r["partitions"]) == 6,
+            60,
+            "the dead extractor's partitions",
+        )
+        assert done["partitions"] == [0, 1, 2, 3, 4, 5]
+        _wait_idle(first)
+    finally:
+        first.stop()
+        second.stop()
+
+    consumed = committed(kafka_bootstrap, topic)
+    got = Counter(json.loads(m.value)["event_id"] for m in consumed)
+    duplicates = {k: v for k, v in got.items() if v > 1}
+    assert not duplicates
+    assert got == expected
+    # the killed extractor did commit work: the test exercised a real takeover
+    assert any(r.get("event") == "articles_extracted" for r in second.records())
+
+
+def _wait_idle(process: RoleProcess, quiet: float = 5.0) -> None:
+    """Wait until the extractor has committed nothing for `quiet` seconds."""
+    last, since = -1, time.monotonic()
+    deadline = since + 120
+    while time.monotonic() < deadline:
+        count = sum(1 for r in process.records() if r.get("event") == "articles_extracted")
+        if count != last:
+            last, since = count, time.monotonic()
+        elif time.monotonic() - since > quiet:
+            return
+        time.sleep(0.5)
+    raise AssertionError("the extractor never went quiet")
