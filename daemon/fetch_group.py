@@ -35,7 +35,7 @@ log = structlog.stdlib.get_logger(__name__)
 
 GROUP = "fetchers"
 # seconds between the first runs of feeds gained together
-_SPREAD = 0.5
+_SPREAD = 0.1
 
 
 def producer(settings: Settings) -> KafkaProducer:
@@ -154,8 +154,9 @@ class FeedOwnership:
     def tick(self) -> None:
         """Let the coordinator hand out or take back partitions (callbacks run in here)."""
         try:
-            # every partition is paused: the group is used for membership, not for records
-            self._consumer.poll(timeout_ms=0)
+            # every partition is paused: the group is used for membership, not for records;
+            # a join needs a poll that waits a little (one that returns at once never completes it)
+            self._consumer.poll(timeout_ms=200)
         except KafkaError as exc:
             log.error("fetcher_group_poll_failed", error=f"{type(exc).__name__}: {exc}")
 

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -80,18 +81,37 @@ class Route:
     delay: float = 0.0
 
 
+@dataclass(frozen=True)
+class Request:
+    """One request the server got."""
+
+    path: str
+    user_agent: str
+    if_none_match: str | None
+    at: float  # time.monotonic()
+
+
 class FeedServer:
     """Serves fixed documents over real HTTP on loopback, counting the hits per path."""
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: dict[str, int] = {}
+        self.requests: list[Request] = []
         self.closing = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 server.hits[self.path] = server.hits.get(self.path, 0) + 1
+                server.requests.append(
+                    Request(
+                        self.path,
+                        self.headers.get("User-Agent", ""),
+                        self.headers.get("If-None-Match"),
+                        time.monotonic(),
+                    )
+                )
                 route = server.routes.get(self.path, Route(404, b"not found"))
                 if route.delay and server.closing.wait(route.delay):
                     return
