@@ -29,10 +29,11 @@ from daemon import changelog, records, topics
 from daemon.config import Settings
 from daemon.delivery import alert_fields
 from daemon.errors import BrokerUnavailableError, InputError
+from daemon.incident_table import SharedIncidents
 from daemon.membership import Listener, group_consumer
 from daemon.messages import decode_article, encode_seen
 from daemon.model import OutboundRecord
-from daemon.pipeline import Extractor, IncidentStore, read_article
+from daemon.pipeline import Extractor, read_article
 from daemon.publish import client_options, encode
 from daemon.scheduler import StopFlag
 
@@ -67,13 +68,11 @@ class ExtractGroup:
         self,
         settings: Settings,
         extractor: Extractor,
-        incidents: IncidentStore,
         stop: StopFlag,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._settings = settings
         self._extractor = extractor
-        self._incidents = incidents
         self._stop = stop
         self._clock = clock
         self._seen_topic = topics.seen_topic(settings)
@@ -93,10 +92,19 @@ class ExtractGroup:
                 self._stop.wait(RETRY_SECONDS)
 
     def _session(self) -> None:
-        """One producer and one group membership, from connection to stop or failure."""
-        counts = topics.ensure(self._settings, [topics.articles(self._settings)])
-        partitions = counts[self._settings.cluster.articles_topic]
-        topics.ensure(self._settings, [topics.seen(self._settings, partitions)])
+        """One incident table, producer and group membership, from connection to stop or failure."""
+        settings = self._settings
+        counts = topics.ensure(settings, [topics.articles(settings), topics.incidents(settings)])
+        partitions = counts[settings.cluster.articles_topic]
+        topics.ensure(settings, [topics.seen(settings, partitions)])
+        incidents = SharedIncidents(settings, settings.incidents.window_days)
+        try:
+            log.info("incidents_loaded", records=incidents.catch_up())
+            self._consume(incidents)
+        finally:
+            incidents.close()
+
+    def _consume(self, incidents: SharedIncidents) -> None:
         producer = self._producer()
         consumer = group_consumer(
             self._settings, GROUP, max_poll_records=self._settings.cluster.batch
@@ -110,7 +118,8 @@ class ExtractGroup:
             while not self._stop.is_set():
                 polled = consumer.poll(timeout_ms=500)
                 if polled:
-                    self._transact(producer, consumer, polled)
+                    incidents.sync()
+                    self._transact(producer, consumer, incidents, polled)
         finally:
             consumer.close(autocommit=False)
             producer.close(timeout=5)
@@ -146,12 +155,18 @@ class ExtractGroup:
         )
 
     def _transact(
-        self, producer: KafkaProducer, consumer: Any, polled: Mapping[Any, Sequence[Any]]
+        self,
+        producer: KafkaProducer,
+        consumer: Any,
+        incidents: SharedIncidents,
+        polled: Mapping[Any, Sequence[Any]],
     ) -> None:
         """Everything read from one poll, in one transaction; rewound when it aborts."""
         producer.begin_transaction()
         try:
-            staged, alerts = self._produce(producer, polled)
+            staged, alerts = self._produce(producer, incidents, polled)
+            for key, value in incidents.drain():
+                producer.send(incidents.topic, key=key, value=value)
             offsets = {
                 tp: OffsetAndMetadata(recs[-1].offset + 1, "", -1) for tp, recs in polled.items()
             }
@@ -160,6 +175,7 @@ class ExtractGroup:
         except ProducerFencedError:
             raise
         except KafkaError as exc:
+            incidents.discard()
             self._abort(producer, consumer, polled, exc)
             return
         for partition, ids in staged.items():
@@ -167,7 +183,10 @@ class ExtractGroup:
         self._count(polled, staged, alerts)
 
     def _produce(
-        self, producer: KafkaProducer, polled: Mapping[Any, Sequence[Any]]
+        self,
+        producer: KafkaProducer,
+        incidents: SharedIncidents,
+        polled: Mapping[Any, Sequence[Any]],
     ) -> tuple[dict[int, set[str]], list[OutboundRecord]]:
         """Send the events and changelog records of the polled articles (inside a transaction)."""
         staged: dict[int, set[str]] = {}
@@ -176,7 +195,7 @@ class ExtractGroup:
             known = self._seen.get(tp.partition, set())
             fresh = staged.setdefault(tp.partition, set())
             for record in batch:
-                article_id, outbound = self._read(record, known | fresh)
+                article_id, outbound = self._read(record, known | fresh, incidents)
                 if article_id is None:
                     continue
                 for out in outbound:
@@ -196,7 +215,9 @@ class ExtractGroup:
                 sent += outbound
         return staged, sent
 
-    def _read(self, record: Any, known: set[str]) -> tuple[str | None, list[OutboundRecord]]:
+    def _read(
+        self, record: Any, known: set[str], incidents: SharedIncidents
+    ) -> tuple[str | None, list[OutboundRecord]]:
         """The article id and event records of one articles-topic record (None: skip it)."""
         where = {"partition": record.partition, "offset": record.offset}
         try:
@@ -220,7 +241,7 @@ class ExtractGroup:
                 event,
                 article,
                 now,
-                self._incidents.assign(records.event_id(article.id, event), event, article, now),
+                incidents.assign(records.event_id(article.id, event), event, article, now),
             )
             for event in found
         ]

@@ -164,26 +164,33 @@ class Incidents:
 
     def _save(self, incident: Incident, event_id: str) -> None:
         self._db.execute("BEGIN IMMEDIATE")
-        self._db.execute(
-            f"INSERT OR REPLACE INTO incidents ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                incident.incident_id,
-                incident.type,
-                incident.actor,
-                incident.host,
-                incident.anchor.isoformat(),
-                incident.first_seen.isoformat(),
-                incident.reports,
-                json.dumps(incident.outlets),
-                incident.status,
-                incident.troops,
-            ),
-        )
+        self._db.execute(_UPSERT, _values(incident))
         self._db.execute(
             "INSERT INTO reports (event_id, incident_id) VALUES (?, ?)",
             (event_id, incident.incident_id),
         )
         self._db.execute("COMMIT")
+
+    def merge(self, incident: Incident) -> None:
+        """Take an incident as another process knows it, unless this one knows more reports.
+
+        Incidents only grow, so the record with more reports is the later one.
+        """
+        with self._lock:
+            row = self._db.execute(
+                "SELECT reports FROM incidents WHERE incident_id = ?", (incident.incident_id,)
+            ).fetchone()
+            if row is not None and int(row[0]) >= incident.reports:
+                return
+            self._db.execute(_UPSERT, _values(incident))
+
+    def link(self, event_id: str, incident_id: str) -> None:
+        """Record that a report belongs to an incident (as another process decided)."""
+        with self._lock:
+            self._db.execute(
+                "INSERT OR IGNORE INTO reports (event_id, incident_id) VALUES (?, ?)",
+                (event_id, incident_id),
+            )
 
     def latest(self, count: int) -> list[Incident]:
         """The incidents first seen most recently, newest first."""
@@ -200,6 +207,22 @@ class Incidents:
 
 
 _COLUMNS = "incident_id, type, actor, host, anchor, first_seen, reports, outlets, status, troops"
+_UPSERT = f"INSERT OR REPLACE INTO incidents ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+
+def _values(incident: Incident) -> tuple[object, ...]:
+    return (
+        incident.incident_id,
+        incident.type,
+        incident.actor,
+        incident.host,
+        incident.anchor.isoformat(),
+        incident.first_seen.isoformat(),
+        incident.reports,
+        json.dumps(incident.outlets),
+        incident.status,
+        incident.troops,
+    )
 
 
 def _row(row: tuple[object, ...]) -> Incident:

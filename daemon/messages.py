@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from kafka.partitioner.default import murmur2
 
 from daemon.errors import InputError
 from daemon.fetch import Validators
-from daemon.model import Article
+from daemon.incidents import Incident
+from daemon.model import Article, Status
 from daemon.store import FeedState
 
 ARTICLE_SCHEMA = "sahelwatch.article/1"
 FEED_STATE_SCHEMA = "sahelwatch.feed-state/1"
 SEEN_SCHEMA = "sahelwatch.seen/1"
+INCIDENT_SCHEMA = "sahelwatch.incident/1"
+REPORT_SCHEMA = "sahelwatch.report/1"
 
 
 def _dump(value: dict[str, Any]) -> bytes:
@@ -96,6 +99,48 @@ def decode_feed_state(raw: bytes | None) -> FeedState:
 def encode_seen(events: int, at: datetime) -> bytes:
     """That an article was extracted (in the extractors' changelog topic)."""
     return _dump({"schema": SEEN_SCHEMA, "events": events, "at": at.isoformat()})
+
+
+def encode_incident(incident: Incident) -> bytes:
+    """An incident as the extractors share it (compacted incidents topic, key incident|<id>)."""
+    value = asdict(incident)
+    value["anchor"] = incident.anchor.isoformat()
+    value["first_seen"] = incident.first_seen.isoformat()
+    value["outlets"] = list(incident.outlets)
+    return _dump({"schema": INCIDENT_SCHEMA, **value})
+
+
+def decode_incident(raw: bytes | None) -> Incident:
+    """The incident of an incidents-topic record; InputError naming what is wrong."""
+    value = _load(raw, INCIDENT_SCHEMA)
+    try:
+        return Incident(
+            incident_id=str(value["incident_id"]),
+            type=str(value["type"]),
+            actor=str(value["actor"]),
+            host=str(value["host"]),
+            anchor=date.fromisoformat(value["anchor"]),
+            first_seen=datetime.fromisoformat(value["first_seen"]),
+            reports=int(value["reports"]),
+            outlets=tuple(str(o) for o in value["outlets"]),
+            status=Status(value["status"]) if value.get("status") else None,
+            troops=int(value["troops"]) if value.get("troops") is not None else None,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"bad incident field: {exc}") from None
+
+
+def encode_report(incident_id: str) -> bytes:
+    """Which incident a report (an event id, the key report|<event_id>) was grouped into."""
+    return _dump({"schema": REPORT_SCHEMA, "incident_id": incident_id})
+
+
+def decode_report(raw: bytes | None) -> str:
+    """The incident id of a report record; InputError when malformed."""
+    value = _load(raw, REPORT_SCHEMA)
+    if not isinstance(value.get("incident_id"), str):
+        raise InputError("report record without an incident_id")
+    return str(value["incident_id"])
 
 
 def partition_of(key: str, partitions: int) -> int:

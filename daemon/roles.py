@@ -16,14 +16,13 @@ import structlog
 
 from daemon import config, topics
 from daemon.backoff import Policy
-from daemon.bootstrap import DATABASE, INCIDENTS, build_extractor
+from daemon.bootstrap import DATABASE, build_extractor
 from daemon.config import Settings
 from daemon.errors import BrokerUnavailableError, PublishError
 from daemon.extract_group import ExtractGroup
 from daemon.feeds import Fetcher, parse
 from daemon.fetch_group import ArticleTopic, FeedOwnership, FeedStateTopic, producer
 from daemon.fulltext import FullText
-from daemon.incidents import Incidents
 from daemon.parsing import ParsePool
 from daemon.pipeline import Forwarding, Pipeline
 from daemon.publish import KafkaPublisher
@@ -59,11 +58,7 @@ def _extract(settings: Settings, stop: StopFlag) -> int:
         raise _unusable(exc) from None
     finally:
         publisher.close()
-    incidents = Incidents(settings.state_dir / INCIDENTS, settings.incidents.window_days)
-    try:
-        ExtractGroup(settings, build_extractor(settings), incidents, stop).run()
-    finally:
-        incidents.close()
+    ExtractGroup(settings, build_extractor(settings), stop).run()
     log.info("stopped", role="extract")
     return EXIT_OK
 

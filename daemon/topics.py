@@ -63,6 +63,17 @@ def seen(settings: Settings, partitions: int) -> TopicSpec:
     )
 
 
+def incidents(settings: Settings) -> TopicSpec:
+    """The extractors' shared incident table: one partition, read whole by every extractor."""
+    days = max(settings.dedup.retention_days, settings.incidents.window_days)
+    return TopicSpec(
+        f"{settings.cluster.group_prefix}.incidents",
+        1,
+        settings.cluster.replication_factor,
+        {"cleanup.policy": "compact,delete", "retention.ms": str(days * _DAY_MS)},
+    )
+
+
 def feeds(settings: Settings) -> TopicSpec:
     """The compacted feeds topic: one state record per feed; fetchers share its partitions."""
     cluster = settings.cluster

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from datetime import UTC, datetime
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from kafka import KafkaProducer
 
 from daemon import config, records, topics
 from daemon.extract import Extractor
+from daemon.incidents import Incidents
 from daemon.messages import encode_article
 from daemon.model import Article
 from daemon.offline import parse_line
@@ -105,8 +107,24 @@ def test_two_extractors_give_every_event_once_even_when_one_is_killed(
     duplicates = {k: v for k, v in got.items() if v > 1}
     assert not duplicates
     assert got == expected
+    # the incident table is shared: two extractors group reports about as one process does
+    # (without sharing, each would open its own incident for every story: about twice as many)
+    incidents = {json.loads(m.value)["incident_id"] for m in consumed}
+    alone = _incident_count(articles)
+    assert abs(len(incidents) - alone) <= 0.1 * alone, (len(incidents), alone)
     # the killed extractor did commit work: the test exercised a real takeover
     assert any(r.get("event") == "articles_extracted" for r in second.records())
+
+
+def _incident_count(articles: list[Article]) -> int:
+    extractor, table = Extractor(), Incidents(":memory:")
+    now = datetime.now(UTC)
+    ids = {
+        table.assign(records.event_id(a.id, e), e, a, now).incident_id
+        for a in articles
+        for e in extractor.extract(a)
+    }
+    return len(ids)
 
 
 def _wait_idle(process: RoleProcess, quiet: float = 5.0) -> None:

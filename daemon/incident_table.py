@@ -1,0 +1,111 @@
+"""Incident grouping shared by every extractor: a compacted topic read by all, as a table.
+
+Articles are partitioned by article id, but an incident gathers reports from any article, so no
+partitioning of the articles makes incident state local. Every extractor therefore keeps a full
+copy of the incidents (in memory), rebuilt from the compacted incidents topic when it starts and
+kept current by tailing it; its own decisions go to the topic inside the same transaction as the
+events they label. Two extractors that see the first two reports of one incident within the same
+moment can still open two incidents: the window is the time one batch takes to reach the others.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from typing import Any
+
+import structlog
+from kafka import KafkaConsumer, TopicPartition
+
+from daemon import topics
+from daemon.config import Settings
+from daemon.errors import BrokerUnavailableError, InputError
+from daemon.incidents import Incident, Incidents
+from daemon.messages import decode_incident, decode_report, encode_incident, encode_report
+from daemon.model import Article, Event
+from daemon.publish import client_options
+
+log = structlog.stdlib.get_logger(__name__)
+
+_INCIDENT = "incident|"
+_REPORT = "report|"
+
+
+class SharedIncidents:
+    """The extractors' common incident table: `assign` like Incidents, plus what to publish."""
+
+    def __init__(self, settings: Settings, window_days: int) -> None:
+        self.topic = topics.incidents(settings).name
+        self._local = Incidents(":memory:", window_days)
+        self._reader = KafkaConsumer(
+            **client_options(settings.kafka),
+            group_id=None,
+            enable_auto_commit=False,
+            isolation_level="read_committed",
+        )
+        self._partitions: list[Any] = []
+        # decisions of the current transaction, to publish with its events
+        self._pending: list[tuple[str, Incident]] = []
+
+    def catch_up(self, timeout: float = 60) -> int:
+        """Read the whole topic (once, at start); the records applied."""
+        parts = self._reader.partitions_for_topic(self.topic) or {0}
+        self._partitions = [TopicPartition(self.topic, p) for p in sorted(parts)]
+        self._reader.assign(self._partitions)
+        self._reader.seek_to_beginning(*self._partitions)
+        ends = self._reader.end_offsets(self._partitions)
+        applied, deadline = 0, time.monotonic() + timeout
+        while any(self._reader.position(tp) < ends[tp] for tp in self._partitions):
+            if time.monotonic() > deadline:
+                raise BrokerUnavailableError(f"could not read {self.topic} in {timeout:g} s")
+            applied += self._apply(self._reader.poll(timeout_ms=200))
+        return applied
+
+    def sync(self) -> int:
+        """Apply what other extractors decided since the last call."""
+        return self._apply(self._reader.poll(timeout_ms=20))
+
+    def assign(self, event_id: str, event: Event, article: Article, now: datetime) -> Incident:
+        """The incident of one report, decided on the table as known here."""
+        incident = self._local.assign(event_id, event, article, now)
+        self._pending.append((event_id, incident))
+        return incident
+
+    def drain(self) -> list[tuple[bytes, bytes]]:
+        """The (key, value) records of the decisions made since the last drain."""
+        records = []
+        for event_id, incident in self._pending:
+            records.append(
+                (f"{_INCIDENT}{incident.incident_id}".encode(), encode_incident(incident))
+            )
+            records.append((f"{_REPORT}{event_id}".encode(), encode_report(incident.incident_id)))
+        self._pending.clear()
+        return records
+
+    def discard(self) -> None:
+        """Forget the decisions of an aborted transaction (they are redone on its replay)."""
+        self._pending.clear()
+
+    def close(self) -> None:
+        """Release the reader and the table."""
+        self._reader.close()
+        self._local.close()
+
+    def _apply(self, polled: dict[Any, list[Any]]) -> int:
+        applied = 0
+        for batch in polled.values():
+            for record in batch:
+                key = record.key.decode() if record.key else ""
+                try:
+                    if key.startswith(_INCIDENT):
+                        self._local.merge(decode_incident(record.value))
+                    elif key.startswith(_REPORT):
+                        self._local.link(key[len(_REPORT) :], decode_report(record.value))
+                    else:
+                        raise InputError(f"unknown key {key!r}")
+                except InputError as exc:
+                    log.error("incident_record_malformed", topic=self.topic, error=str(exc),
+                              partition=record.partition, offset=record.offset)  # fmt: skip
+                    continue
+                applied += 1
+        return applied
