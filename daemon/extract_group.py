@@ -33,6 +33,7 @@ from daemon.incident_table import SharedIncidents
 from daemon.membership import Listener, group_consumer
 from daemon.messages import decode_article, encode_seen
 from daemon.model import OutboundRecord
+from daemon.monitor import RoleLink
 from daemon.pipeline import Extractor, read_article
 from daemon.publish import client_options, encode
 from daemon.scheduler import StopFlag
@@ -70,7 +71,15 @@ class ExtractGroup:
         extractor: Extractor,
         stop: StopFlag,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        *,
+        link: RoleLink | None = None,
+        on_progress: Callable[[], None] = lambda: None,
+        on_delivered: Callable[[Sequence[OutboundRecord]], None] = lambda _records: None,
     ) -> None:
+        self._link = link or RoleLink()
+        # called after every poll (records or not) and with the events of every commit
+        self._on_progress = on_progress
+        self._on_delivered = on_delivered
         self._settings = settings
         self._extractor = extractor
         self._stop = stop
@@ -87,7 +96,9 @@ class ExtractGroup:
                 self._session()
             except (BrokerUnavailableError, KafkaError) as exc:
                 # ProducerFencedError included: a new session bumps the producer epoch
-                log.error("extractor_session_failed", error=f"{type(exc).__name__}: {exc}")
+                error = f"{type(exc).__name__}: {exc}"
+                self._link.failed(error)
+                log.error("extractor_session_failed", error=error)
                 self._seen.clear()
                 self._stop.wait(RETRY_SECONDS)
 
@@ -117,6 +128,7 @@ class ExtractGroup:
             log.info("extractor_started", transactional_id=transactional_id(self._settings))
             while not self._stop.is_set():
                 polled = consumer.poll(timeout_ms=500)
+                self._on_progress()
                 if polled:
                     incidents.sync()
                     self._transact(producer, consumer, incidents, polled)
@@ -180,6 +192,8 @@ class ExtractGroup:
             return
         for partition, ids in staged.items():
             self._seen.setdefault(partition, set()).update(ids)
+        self._link.worked()
+        self._on_delivered(alerts)
         self._count(polled, staged, alerts)
 
     def _produce(
@@ -255,7 +269,9 @@ class ExtractGroup:
     ) -> None:
         """Abort the transaction and go back to the first polled offset of each owned partition."""
         self.tally.aborted += 1
-        log.warning("transaction_aborted", error=f"{type(exc).__name__}: {exc}")
+        error = f"{type(exc).__name__}: {exc}"
+        self._link.failed(error)
+        log.warning("transaction_aborted", error=error)
         producer.abort_transaction()
         owned = consumer.assignment()
         for tp, batch in polled.items():

@@ -27,6 +27,7 @@ from daemon.errors import InputError, PublishError
 from daemon.membership import Listener, group_consumer
 from daemon.messages import decode_feed_state, encode_article, encode_feed_state, partition_of
 from daemon.model import Article
+from daemon.monitor import RoleLink
 from daemon.publish import client_options
 from daemon.scheduler import FeedJobs, first_run_at
 from daemon.store import FeedState
@@ -53,7 +54,8 @@ def producer(settings: Settings) -> KafkaProducer:
 class ArticleTopic:
     """Publishes articles to the articles topic and waits for the acknowledgement."""
 
-    def __init__(self, settings: Settings, sender: KafkaProducer) -> None:
+    def __init__(self, settings: Settings, sender: KafkaProducer, link: RoleLink) -> None:
+        self._link = link
         self._topic = settings.cluster.articles_topic
         self._timeout = settings.kafka.delivery_timeout_ms / 1000 + 5
         self._producer = sender
@@ -65,7 +67,9 @@ class ArticleTopic:
                 self._topic, key=article.id.encode(), value=encode_article(article)
             ).get(timeout=self._timeout)
         except KafkaError as exc:
+            self._link.failed(f"article not acknowledged: {exc}")
             raise PublishError(f"article {article.id} not acknowledged: {exc}") from exc
+        self._link.worked()
 
 
 class FeedStateTopic:

@@ -8,13 +8,42 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from daemon import health
 from daemon.config import FeedSettings, HealthSettings
-from daemon.delivery import Delivery
 from daemon.endpoints import Endpoints
 from daemon.metrics import Metrics
 from daemon.pipeline import FeedSummary
+
+
+class BrokerLink(Protocol):
+    """What the monitor reads of the way to the broker (the outbox's delivery, or a role's)."""
+
+    last_error: str | None
+
+    def depth(self) -> int:
+        """Events waiting for the broker."""
+        ...
+
+
+class RoleLink:
+    """The broker link of a scale-out role: nothing queued, the last failure until a success."""
+
+    def __init__(self) -> None:
+        self.last_error: str | None = None
+
+    def depth(self) -> int:
+        """Roles queue nothing: what is not acknowledged is retried from its source."""
+        return 0
+
+    def failed(self, error: str) -> None:
+        """A publish or session failed."""
+        self.last_error = error
+
+    def worked(self) -> None:
+        """The broker answered again."""
+        self.last_error = None
 
 
 class Monitor:
@@ -25,7 +54,7 @@ class Monitor:
         settings: HealthSettings,
         state_dir: os.PathLike[str] | str,
         metrics: Metrics,
-        delivery: Delivery,
+        delivery: BrokerLink,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._settings = settings
@@ -57,6 +86,11 @@ class Monitor:
             return summary
 
         return run_and_observe
+
+    def progressed(self) -> None:
+        """A unit of work ended well (an extractor's poll): what /readyz asks to be recent."""
+        with self._lock:
+            self._last_cycle = self._clock()
 
     def alive(self) -> tuple[bool, str]:
         """/healthz: the process answers and its scheduler runs."""

@@ -7,7 +7,9 @@ state that moves with it, transactions make extraction exactly once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -23,6 +25,8 @@ from daemon.extract_group import ExtractGroup
 from daemon.feeds import Fetcher, parse
 from daemon.fetch_group import ArticleTopic, FeedOwnership, FeedStateTopic, producer
 from daemon.fulltext import FullText
+from daemon.metrics import Metrics, TimedExtractor
+from daemon.monitor import Monitor, RoleLink
 from daemon.parsing import ParsePool
 from daemon.pipeline import Forwarding, Pipeline
 from daemon.publish import KafkaPublisher
@@ -58,7 +62,24 @@ def _extract(settings: Settings, stop: StopFlag) -> int:
         raise _unusable(exc) from None
     finally:
         publisher.close()
-    ExtractGroup(settings, build_extractor(settings), stop).run()
+    metrics, link = Metrics(), RoleLink()
+    monitor = Monitor(settings.health, settings.state_dir, metrics, link)
+    beat = _Throttled(monitor.beat, settings.health.heartbeat_seconds)
+
+    def progressed() -> None:
+        monitor.progressed()
+        beat()
+
+    group = ExtractGroup(
+        settings,
+        TimedExtractor(build_extractor(settings), metrics),
+        stop,
+        link=link,
+        on_progress=progressed,
+        on_delivered=metrics.delivered,
+    )
+    with _serving(monitor):
+        group.run()
     log.info("stopped", role="extract")
     return EXIT_OK
 
@@ -72,6 +93,8 @@ def _fetch(settings: Settings, stop: StopFlag, path: Path) -> int:
     except PublishError as exc:
         raise _unusable(exc) from None
     clock = partial(datetime.now, UTC)
+    metrics, link = Metrics(), RoleLink()
+    monitor = Monitor(settings.health, settings.state_dir, metrics, link)
     sender = producer(settings)
     states = FeedStateTopic(settings, sender, counts[settings.cluster.feeds_topic])
     fetcher = Fetcher(settings.fetch)
@@ -82,7 +105,7 @@ def _fetch(settings: Settings, stop: StopFlag, path: Path) -> int:
     pipeline = Pipeline(
         fetcher,
         store,
-        Forwarding(ArticleTopic(settings, sender), store, clock),
+        Forwarding(ArticleTopic(settings, sender, link), store, clock),
         clock=clock,
         should_stop=stop.is_set,
         policy=Policy.from_settings(settings.scheduling),
@@ -92,15 +115,18 @@ def _fetch(settings: Settings, stop: StopFlag, path: Path) -> int:
         feed_states=states,
     )
     try:
-        run_forever(
-            settings,
-            (),
-            pipeline.run_feed,
-            stop,
-            next_run=pipeline.next_run,
-            reload=lambda: config.load(path).feeds,
-            membership=FeedOwnership(settings, states, pipeline.resume_at, clock),
-        )
+        with _serving(monitor):
+            membership = FeedOwnership(settings, states, pipeline.resume_at, clock)
+            run_forever(
+                settings,
+                (),
+                monitor.observed(pipeline.run_feed),
+                stop,
+                extra_jobs=[("heartbeat", monitor.beat, settings.health.heartbeat_seconds)],
+                next_run=pipeline.next_run,
+                reload=lambda: config.load(path).feeds,
+                membership=membership,
+            )
     finally:
         sender.close(timeout=settings.kafka.delivery_timeout_ms / 1000)
         if pool is not None:
@@ -109,6 +135,36 @@ def _fetch(settings: Settings, stop: StopFlag, path: Path) -> int:
         store.close()
     log.info("stopped", role="fetch")
     return EXIT_OK
+
+
+@contextmanager
+def _serving(monitor: Monitor) -> Iterator[None]:
+    """The probes, metrics and heartbeat of a role while it runs (a busy port is only logged)."""
+    try:
+        monitor.start_endpoints()
+    except OSError as exc:
+        log.error("health_endpoints_unavailable", error=str(exc))
+    monitor.scheduler_running = True
+    monitor.beat()
+    try:
+        yield
+    finally:
+        monitor.close()
+
+
+class _Throttled:
+    """Calls `action` at most once per `seconds`."""
+
+    def __init__(self, action: Callable[[], None], seconds: float) -> None:
+        self._action = action
+        self._seconds = seconds
+        self._last = -seconds
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if now - self._last >= self._seconds:
+            self._last = now
+            self._action()
 
 
 def _ready(check: Callable[[], object], stop: StopFlag) -> bool:
