@@ -27,7 +27,7 @@ from kafka.structs import OffsetAndMetadata
 
 from daemon import changelog, records, topics
 from daemon.config import Settings
-from daemon.delivery import alert_fields
+from daemon.delivery import alert_fields, retry_delay
 from daemon.errors import BrokerUnavailableError, InputError
 from daemon.incident_table import SharedIncidents
 from daemon.membership import Listener, group_consumer
@@ -41,8 +41,9 @@ from daemon.scheduler import StopFlag
 log = structlog.stdlib.get_logger(__name__)
 
 GROUP = "extractors"
-# a broker that went away is tried again after this long
+# a broker that went away is tried again after this long, doubling up to the ceiling
 RETRY_SECONDS = 5.0
+RETRY_CEILING_SECONDS = 120.0
 
 
 @dataclass
@@ -87,20 +88,26 @@ class ExtractGroup:
         self._seen_topic = topics.seen_topic(settings)
         # article ids already extracted, per owned partition (rebuilt from the changelog)
         self._seen: dict[int, set[str]] = {}
+        self._polled = False
         self.tally = Tally()
 
     def run(self) -> None:
         """Consume, extract and publish until stopped; a lost broker is waited for."""
+        failures = 0
         while not self._stop.is_set():
+            self._polled = False
             try:
                 self._session()
             except (BrokerUnavailableError, KafkaError) as exc:
                 # ProducerFencedError included: a new session bumps the producer epoch
                 error = f"{type(exc).__name__}: {exc}"
                 self._link.failed(error)
-                log.error("extractor_session_failed", error=error)
+                # a session that got as far as polling ends a streak of failures
+                failures = 1 if self._polled else failures + 1
+                delay = retry_delay(failures, RETRY_SECONDS, RETRY_CEILING_SECONDS)
+                log.error("extractor_session_failed", error=error, retry_in=delay)
                 self._seen.clear()
-                self._stop.wait(RETRY_SECONDS)
+                self._stop.wait(delay)
 
     def _session(self) -> None:
         """One incident table, producer and group membership, from connection to stop or failure."""
@@ -128,6 +135,7 @@ class ExtractGroup:
             log.info("extractor_started", transactional_id=transactional_id(self._settings))
             while not self._stop.is_set():
                 polled = consumer.poll(timeout_ms=500)
+                self._polled = True
                 self._on_progress()
                 if polled:
                     incidents.sync()

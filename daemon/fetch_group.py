@@ -146,6 +146,7 @@ class FeedOwnership:
         self._feeds = {feed.name: feed for feed in settings.feeds}
         self._owned: set[int] = set()
         self._jobs: FeedJobs | None = None
+        self._failing = False
         self._consumer = group_consumer(settings, GROUP)
 
     def start(self, jobs: FeedJobs) -> None:
@@ -162,7 +163,14 @@ class FeedOwnership:
             # a join needs a poll that waits a little (one that returns at once never completes it)
             self._consumer.poll(timeout_ms=200)
         except KafkaError as exc:
-            log.error("fetcher_group_poll_failed", error=f"{type(exc).__name__}: {exc}")
+            # once per outage, not once a second
+            if not self._failing:
+                log.error("fetcher_group_poll_failed", error=f"{type(exc).__name__}: {exc}")
+            self._failing = True
+            return
+        if self._failing:
+            log.info("fetcher_group_recovered")
+            self._failing = False
 
     def owned(self, feeds: Iterable[FeedSettings]) -> list[FeedSettings]:
         """Take a reloaded feed list; the feeds of it this fetcher owns."""

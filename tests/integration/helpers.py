@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,11 @@ def run_logged(app: Any, index: int = 0) -> tuple[Any, list[dict[str, Any]]]:
     with capture_logs() as logs:
         summary = app.pipeline.run_feed(app.settings.feeds[index])
     return summary, logs
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (at the time of asking)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port

@@ -1,7 +1,6 @@
 """Operating the daemon: /healthz, /readyz and /metrics over real HTTP, and `check` exit codes."""
 
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -11,13 +10,7 @@ import urllib.request
 import yaml
 
 from .conftest import Route
-from .helpers import SAMPLES, write_config
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from .helpers import SAMPLES, free_port, write_config
 
 
 def get(url: str) -> tuple[int, str]:
