@@ -23,7 +23,9 @@ def test_compose_runs_the_same_kafka_as_the_local_broker():
     """docker-compose parses, and its broker image matches the Maven Kafka version."""
     compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
     services = compose["services"]
-    assert set(services) == {"kafka", "sahelwatch", "prometheus"}
+    assert set(services) == {"kafka", "sahelwatch", "prometheus", "fetcher", "extractor"}
+    assert services["fetcher"]["command"] == ["run", "--role", "fetch"]
+    assert services["extractor"]["command"] == ["run", "--role", "extract"]
     assert services["kafka"]["image"] == f"apache/kafka:{kafka_version()}"
     assert services["sahelwatch"]["build"]["dockerfile"] == "deploy/Dockerfile"
     env = services["sahelwatch"]["environment"]
@@ -101,3 +103,20 @@ def test_compose_prometheus_scrapes_the_daemon():
     assert job["static_configs"][0]["targets"] == ["sahelwatch:9464"]
     compose = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
     assert compose["services"]["prometheus"]["profiles"] == ["metrics"]
+
+
+def test_kubernetes_scale_out_runs_each_role_with_stable_extractor_names():
+    """Fetchers and extractors run their roles; each extractor is named by its pod, for fencing."""
+    fetch, extract = k8s("scale-out.yaml")
+    assert (fetch["kind"], extract["kind"]) == ("Deployment", "StatefulSet")
+    (fetcher,) = fetch["spec"]["template"]["spec"]["containers"]
+    (extractor,) = extract["spec"]["template"]["spec"]["containers"]
+    assert fetcher["args"] == ["run", "--role", "fetch"]
+    assert extractor["args"] == ["run", "--role", "extract"]
+    env = {e["name"]: e for e in extractor["env"]}
+    assert env["SAHELWATCH_CLUSTER__INSTANCE"]["valueFrom"]["fieldRef"]["fieldPath"] == (
+        "metadata.name"
+    )
+    for container in (fetcher, extractor):
+        assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+        assert container["ports"][0]["containerPort"] == 9464
