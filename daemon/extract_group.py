@@ -217,7 +217,7 @@ class ExtractGroup:
             known = self._seen.get(tp.partition, set())
             fresh = staged.setdefault(tp.partition, set())
             for record in batch:
-                article_id, outbound = self._read(record, known | fresh, incidents)
+                article_id, outbound = self._read(record, (known, fresh), incidents)
                 if article_id is None:
                     continue
                 for out in outbound:
@@ -238,7 +238,7 @@ class ExtractGroup:
         return staged, sent
 
     def _read(
-        self, record: Any, known: set[str], incidents: SharedIncidents
+        self, record: Any, known: tuple[set[str], ...], incidents: SharedIncidents
     ) -> tuple[str | None, list[OutboundRecord]]:
         """The article id and event records of one articles-topic record (None: skip it)."""
         where = {"partition": record.partition, "offset": record.offset}
@@ -248,7 +248,7 @@ class ExtractGroup:
             # nothing can be read from it; the offset is logged so it can be looked at
             log.error("article_record_malformed", error=str(exc), **where)
             return None, []
-        if article.id in known:
+        if any(article.id in ids for ids in known):
             self.tally.duplicates += 1
             log.debug("article_duplicate", article_id=article.id, **where)
             return None, []
