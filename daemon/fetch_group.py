@@ -75,7 +75,7 @@ class ArticleTopic:
 class FeedStateTopic:
     """Per-feed state in the compacted feeds topic, cached for the feeds this fetcher owns."""
 
-    def __init__(self, settings: Settings, sender: KafkaProducer, partitions: int) -> None:
+    def __init__(self, settings: Settings, sender: Any, partitions: int) -> None:
         self._settings = settings
         self._producer = sender
         self.partitions = partitions
@@ -138,6 +138,7 @@ class FeedOwnership:
         states: FeedStateTopic,
         resume_at: Callable[[FeedSettings], datetime | None],
         clock: Callable[[], datetime],
+        consumer: Any = None,
     ) -> None:
         self._settings = settings
         self._states = states
@@ -147,7 +148,7 @@ class FeedOwnership:
         self._owned: set[int] = set()
         self._jobs: FeedJobs | None = None
         self._failing = False
-        self._consumer = group_consumer(settings, GROUP)
+        self._consumer = consumer if consumer is not None else group_consumer(settings, GROUP)
 
     def start(self, jobs: FeedJobs) -> None:
         """Join the group; feeds are scheduled as partitions come (in `tick`)."""
