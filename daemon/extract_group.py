@@ -139,7 +139,7 @@ class ExtractGroup:
                 self._on_progress()
                 if polled:
                     incidents.sync()
-                    self._transact(producer, consumer, incidents, polled)
+                    self.transact(producer, consumer, incidents, polled)
         finally:
             consumer.close(autocommit=False)
             producer.close(timeout=5)
@@ -174,7 +174,7 @@ class ExtractGroup:
             "partitions_revoked", role="extract", partitions=sorted(tp.partition for tp in revoked)
         )
 
-    def _transact(
+    def transact(
         self,
         producer: KafkaProducer,
         consumer: Any,
