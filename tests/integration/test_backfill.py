@@ -1,5 +1,6 @@
 """Backfill against the real broker: interrupted, resumed, every event exactly once."""
 
+import contextlib
 import json
 import signal
 import sqlite3
@@ -58,7 +59,8 @@ def test_interrupted_backfill_resumes_without_duplicates(tmp_path, kafka_bootstr
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and first.poll() is None:
         if database.exists():
-            with sqlite3.connect(database) as db:
+            with sqlite3.connect(database) as db, contextlib.suppress(sqlite3.OperationalError):
+                # the file exists a moment before its tables do
                 if db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= 3:
                     break
         time.sleep(0.05)
