@@ -123,12 +123,10 @@ def next_run(
     state: FeedState, feed: FeedSettings, now: datetime, policy: Policy, rand: float
 ) -> datetime | None:
     """When the scheduler should run a feed next; None once it is gone."""
-    if state.breaker == GONE and state.url in (None, feed.url):
+    if _gone(state, feed):
         return None
-    if state.next_attempt is not None:
-        backoff_until = datetime.fromisoformat(state.next_attempt)
-        if backoff_until > now:
-            return backoff_until
+    if (until := _backing_off(state, now)) is not None:
+        return until
     interval = adaptive_interval(
         policy.interval_of(feed), state.quiet_runs, policy.min_interval, policy.max_interval
     )
@@ -141,18 +139,29 @@ def resume_at(
     """When a feed taken over from another fetcher first runs: when its last owner would have run
     it (its backoff, else its interval after the last attempt), and not before now; None once it
     is gone."""
-    if state.breaker == GONE and state.url in (None, feed.url):
+    if _gone(state, feed):
         return None
-    if state.next_attempt is not None:
-        backoff_until = datetime.fromisoformat(state.next_attempt)
-        if backoff_until > now:
-            return backoff_until
+    if (until := _backing_off(state, now)) is not None:
+        return until
     if state.last_attempt is None:
         return now
     interval = adaptive_interval(
         policy.interval_of(feed), state.quiet_runs, policy.min_interval, policy.max_interval
     )
     return max(now, datetime.fromisoformat(state.last_attempt) + interval)
+
+
+def _gone(state: FeedState, feed: FeedSettings) -> bool:
+    """Answered 410 at this URL: not polled until the URL changes."""
+    return state.breaker == GONE and state.url in (None, feed.url)
+
+
+def _backing_off(state: FeedState, now: datetime) -> datetime | None:
+    """The end of the feed's backoff (or Retry-After), if it is still ahead."""
+    if state.next_attempt is None:
+        return None
+    until = datetime.fromisoformat(state.next_attempt)
+    return until if until > now else None
 
 
 def transition(before: FeedState, after: FeedState) -> str | None:

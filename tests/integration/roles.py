@@ -53,6 +53,14 @@ class RoleProcess:
             time.sleep(0.2)
         raise AssertionError(f"no {what} within {timeout} s; log:\n{self.log.read_text()[-4000:]}")
 
+    def wait_for_partitions(self, timeout: float = 60) -> dict[str, Any]:
+        """The first log record of a non-empty share of partitions."""
+        return self.wait_for(
+            lambda r: r.get("event") == "partitions_assigned" and bool(r["partitions"]),
+            timeout,
+            "a share of the partitions",
+        )
+
     def kill(self) -> None:
         """SIGKILL: no clean-up, no leaving the group, a transaction left open."""
         self.process.kill()

@@ -87,11 +87,7 @@ def test_two_extractors_give_every_event_once_even_when_one_is_killed(
     second = RoleProcess(paths[1], "extract", tmp_path / "b.log", SAHELWATCH_CLUSTER__INSTANCE="b")
     try:
         for process in (first, second):
-            process.wait_for(
-                lambda r: r.get("event") == "partitions_assigned" and r["partitions"],
-                60,
-                "a share of the partitions",
-            )
+            process.wait_for_partitions()
         # the second has committed some work of its own: killing it now loses an open transaction
         second.wait_for(lambda r: r.get("event") == "articles_extracted", 60, "a committed batch")
         second.kill()
@@ -175,11 +171,7 @@ def test_duplicates_are_extracted_once_even_by_a_new_extractor_and_bad_records_a
     _publish(settings, kafka_bootstrap, [first_article, third_article])
     again = RoleProcess(path, "extract", tmp_path / "second.log")
     try:
-        assigned = again.wait_for(
-            lambda r: r.get("event") == "partitions_assigned" and r["partitions"],
-            60,
-            "its partitions",
-        )
+        assigned = again.wait_for_partitions()
         _wait_idle(again)
     finally:
         assert again.stop() == 0

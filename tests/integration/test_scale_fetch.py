@@ -69,11 +69,7 @@ def test_two_fetchers_share_the_feeds_and_one_takes_over_when_the_other_dies(
     second = RoleProcess(paths[1], "fetch", tmp_path / "b.log")
     try:
         for process in (first, second):
-            process.wait_for(
-                lambda r: r.get("event") == "partitions_assigned" and r["partitions"],
-                60,
-                "a share of the feed partitions",
-            )
+            process.wait_for_partitions()
         time.sleep(2)  # let the last rebalance settle
         # new versions: whoever owns a feed now receives its new ETag
         changed = time.monotonic()
