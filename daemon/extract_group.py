@@ -198,6 +198,7 @@ class ExtractGroup:
             incidents.discard()
             self._abort(producer, consumer, polled, exc)
             return
+        incidents.committed()
         for partition, ids in staged.items():
             self._seen.setdefault(partition, set()).update(ids)
         self._link.worked()

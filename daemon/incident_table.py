@@ -36,7 +36,10 @@ class SharedIncidents:
 
     def __init__(self, settings: Settings, window_days: int) -> None:
         self.topic = topics.incidents(settings).name
+        self._window = window_days
         self._local = Incidents(":memory:", window_days)
+        # decisions taken since the last commit: an abort must take them back
+        self._uncommitted = False
         self._reader = KafkaConsumer(
             **client_options(settings.kafka),
             group_id=None,
@@ -53,6 +56,7 @@ class SharedIncidents:
         self._partitions = [TopicPartition(self.topic, p) for p in sorted(parts)]
         self._reader.assign(self._partitions)
         self._reader.seek_to_beginning(*self._partitions)
+        self._uncommitted = False
         ends = self._reader.end_offsets(self._partitions)
         applied, deadline = 0, time.monotonic() + timeout
         while any(self._reader.position(tp) < ends[tp] for tp in self._partitions):
@@ -69,6 +73,7 @@ class SharedIncidents:
         """The incident of one report, decided on the table as known here."""
         incident = self._local.assign(event_id, event, article, now)
         self._pending.append((event_id, incident))
+        self._uncommitted = True
         return incident
 
     def drain(self) -> list[tuple[bytes, bytes]]:
@@ -82,9 +87,19 @@ class SharedIncidents:
         self._pending.clear()
         return records
 
+    def committed(self) -> None:
+        """The transaction carrying the drained decisions committed: they are for good."""
+        self._uncommitted = False
+
     def discard(self) -> None:
-        """Forget the decisions of an aborted transaction (they are redone on its replay)."""
+        """Take back the decisions of an aborted transaction: the table is read again from the
+        topic, which holds committed decisions only (the replay, here or elsewhere, redoes them).
+        """
         self._pending.clear()
+        if self._uncommitted:
+            self._local.close()
+            self._local = Incidents(":memory:", self._window)
+            log.info("incidents_reloaded", records=self.catch_up())
 
     def close(self) -> None:
         """Release the reader and the table."""

@@ -172,16 +172,26 @@ class Incidents:
         self._db.execute("COMMIT")
 
     def merge(self, incident: Incident) -> None:
-        """Take an incident as another process knows it, unless this one knows more reports.
+        """Take in an incident as another process knows it.
 
-        Incidents only grow, so the record with more reports is the later one.
+        Two processes may each add a report to the same incident at once, so neither copy is the
+        whole truth: the reports are counted from the report links both publish, the outlets and
+        the furthest status are combined.
         """
         with self._lock:
             row = self._db.execute(
-                "SELECT reports FROM incidents WHERE incident_id = ?", (incident.incident_id,)
+                f"SELECT {_COLUMNS} FROM incidents WHERE incident_id = ?", (incident.incident_id,)
             ).fetchone()
-            if row is not None and int(row[0]) >= incident.reports:
-                return
+            if row is not None:
+                known = _row(row)
+                added = tuple(o for o in incident.outlets if o not in known.outlets)
+                incident = replace(
+                    known,
+                    reports=max(known.reports, incident.reports, self._links(known.incident_id)),
+                    outlets=known.outlets + added,
+                    status=furthest(known.status, incident.status),
+                    troops=known.troops or incident.troops,
+                )
             self._db.execute(_UPSERT, _values(incident))
 
     def link(self, event_id: str, incident_id: str) -> None:
@@ -191,6 +201,17 @@ class Incidents:
                 "INSERT OR IGNORE INTO reports (event_id, incident_id) VALUES (?, ?)",
                 (event_id, incident_id),
             )
+            # a link may arrive after its incident: the count catches up with the links
+            self._db.execute(
+                "UPDATE incidents SET reports = MAX(reports, ?) WHERE incident_id = ?",
+                (self._links(incident_id), incident_id),
+            )
+
+    def _links(self, incident_id: str) -> int:
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM reports WHERE incident_id = ?", (incident_id,)
+        ).fetchone()
+        return int(row[0])
 
     def latest(self, count: int) -> list[Incident]:
         """The incidents first seen most recently, newest first."""

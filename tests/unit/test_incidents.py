@@ -1,8 +1,9 @@
 """Incident grouping: same kind, close in time, consistent counts; status only moves forward."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from daemon.incidents import Incidents, furthest, outlet
+from daemon.incidents import Incident, Incidents, furthest, outlet
 from daemon.model import Article, Event, EventType, Status
 
 NOW = datetime(2024, 8, 6, tzinfo=UTC)
@@ -69,3 +70,32 @@ def test_status_never_moves_backwards_and_outlet_names():
     assert furthest(None, Status.PLANNED) is Status.PLANNED
     assert furthest(Status.ONGOING, None) is Status.ONGOING
     assert outlet(Article(id="x", url="", title="", text="", source="Reuters")) == "Reuters"
+
+
+def test_merging_two_processes_copies_of_one_incident_loses_no_report():
+    """Two processes each add a report to one incident at once: both copies say 2 reports, but
+    the three report links and both outlets survive the merge."""
+    table = Incidents(":memory:")
+    when = datetime(2024, 3, 1, tzinfo=UTC)
+    base = Incident("i-1", "DEPLOY", "RU", "NE", date(2024, 3, 1), when, 1, ("a.org",))
+    table.merge(base)
+    table.link("e-1", "i-1")
+    table.merge(replace(base, reports=2, outlets=("a.org", "b.com")))
+    table.merge(replace(base, reports=2, outlets=("a.org", "c.net"), status=Status.COMPLETED))
+    table.link("e-2", "i-1")
+    table.link("e-3", "i-1")
+    (merged,) = table.latest(1)
+    assert merged.reports == 3
+    assert merged.outlets == ("a.org", "b.com", "c.net")
+    assert merged.status == Status.COMPLETED
+
+
+def test_a_copy_with_fewer_reports_does_not_shrink_the_incident():
+    """An older copy arriving late (fewer reports) takes nothing away."""
+    table = Incidents(":memory:")
+    when = datetime(2024, 3, 1, tzinfo=UTC)
+    base = Incident("i-1", "DEPLOY", "RU", "NE", date(2024, 3, 1), when, 4, ("a.org", "b.com"))
+    table.merge(base)
+    table.merge(replace(base, reports=1, outlets=("a.org",)))
+    (merged,) = table.latest(1)
+    assert (merged.reports, merged.outlets) == (4, ("a.org", "b.com"))
