@@ -22,7 +22,10 @@ BENCHMARKS = [
      ["fetch_cycle.py", "--parse-processes", "0"]),
     ("End-to-end latency and daemon memory", ["end_to_end.py"]),
     ("Publish throughput", ["publish.py"]),
+    ("Scale-out extraction, 1 and 2 extractor processes", ["scale_out.py"]),
 ]  # fmt: skip
+# the benchmarks that talk to the broker
+ON_BROKER = ("end_to_end.py", "publish.py", "scale_out.py")
 
 
 def main() -> int:
@@ -36,7 +39,7 @@ def main() -> int:
     failed = False
     for title, command in BENCHMARKS:
         script = [sys.executable, str(HERE / command[0]), *command[1:]]
-        if command[0] in ("end_to_end.py", "publish.py"):
+        if command[0] in ON_BROKER:
             script += ["--bootstrap", bootstrap]
         start = time.perf_counter()
         result = subprocess.run(script, capture_output=True, text=True, check=False)

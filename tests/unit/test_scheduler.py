@@ -1,6 +1,7 @@
-"""Stop handling and first-run staggering."""
+"""Stop handling, first-run staggering, and the feed jobs: rescheduled, reloaded, removed."""
 
 import signal
+import threading
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -67,3 +68,59 @@ def test_reload_adds_removes_and_updates_feeds():
     assert sorted(job.id for job in scheduler.get_jobs()) == ["a", "c"]
     jobs.run("a")
     assert ran == [moved]
+
+
+def test_remove_unschedules_only_the_named_feeds():
+    """Removed feeds lose their job and no longer run; the others stay; unknown names are fine."""
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    ran = []
+    scheduler, jobs, settings = _jobs(ran=ran)
+    jobs.add(settings.feeds[0], now)
+    jobs.add(FeedSettings(name="b", url="http://b.org/rss"), now)
+    jobs.remove(["a", "never-added"])
+    assert [job.id for job in scheduler.get_jobs()] == ["b"]
+    assert list(jobs.feeds) == ["b"]
+    jobs.run("a")  # a run already due when the feed was removed does nothing
+    assert ran == []
+
+
+def test_remove_waits_for_a_running_job_of_the_feed():
+    """remove returns once the feed's running job has finished, and does not wait for others."""
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    started, release, order = threading.Event(), threading.Event(), []
+
+    def job(feed):
+        started.set()
+        release.wait(10)
+        order.append(f"{feed.name} finished")
+
+    scheduler = BackgroundScheduler(timezone=UTC)
+    jobs = FeedJobs(scheduler, Settings(), job)
+    jobs.add(FeedSettings(name="a", url="http://a.org/rss"), now)
+    jobs.add(FeedSettings(name="b", url="http://b.org/rss"), now)
+    running = threading.Thread(target=jobs.run, args=["a"])
+    running.start()
+    assert started.wait(5)
+    other = threading.Thread(target=jobs.remove, args=[["b"]])
+    other.start()
+    other.join(5)
+    assert not other.is_alive()  # "b" is not running: no wait for "a"
+    calling = threading.Event()
+
+    def remove_a():
+        calling.set()
+        jobs.remove(["a"])
+        order.append("removed")
+
+    remover = threading.Thread(target=remove_a)
+    remover.start()
+    assert calling.wait(5)
+    remover.join(0.3)
+    assert remover.is_alive()  # still waiting for the running job
+    release.set()
+    remover.join(5)
+    running.join(5)
+    assert not remover.is_alive()
+    assert order == ["a finished", "removed"]
+    assert scheduler.get_job("a") is None
+    assert "a" not in jobs.feeds
