@@ -1,6 +1,7 @@
 """Benchmark (not a test): extraction throughput of `run --role extract` with 1, then 2 processes.
 
-    .venv/bin/python bench/scale_out.py [--bootstrap 127.0.0.1:9092] [--articles 2000]
+    .venv/bin/python bench/scale_out.py [--bootstrap HOST:PORT[,HOST:PORT...]] [--articles 2000]
+        [--replication 3]
 
 Each run has its own topics (a 6-partition articles topic, its `.seen` changelog, the events
 topic) and consumer group, and the same input. The extractor processes are started and warmed
@@ -183,13 +184,15 @@ def warm_up_articles(pairs: list[tuple[Article, dict[str, Any]]]) -> list[tuple[
     ]
 
 
-def write_config(directory: Path, bootstrap: str, run: str) -> Path:
+def write_config(directory: Path, bootstrap: str, run: str, replication: int) -> Path:
     """A config for one extractor process: its own state directory, the run's topics."""
     directory.mkdir()
     path = directory / "config.yaml"
     path.write_text(yaml.safe_dump({
-        "kafka": {"bootstrap_servers": [bootstrap], "topic": run, "bootstrap_timeout_ms": 5000},
+        "kafka": {"bootstrap_servers": bootstrap.split(","), "topic": run,
+                  "bootstrap_timeout_ms": 5000, "topic_replication_factor": replication},
         "cluster": {"articles_topic": f"{run}.articles", "articles_partitions": PARTITIONS,
+                    "replication_factor": replication,
                     "group_prefix": run, "session_timeout_seconds": 6,
                     "transaction_timeout_seconds": 10, "batch": BATCH},
         "state_dir": str(directory / "state"), "health": {"port": 0},
@@ -200,7 +203,7 @@ def write_config(directory: Path, bootstrap: str, run: str) -> Path:
 
 def publish(bootstrap: str, topic: str, articles: Sequence[tuple[int | None, Article]]) -> None:
     """Send articles keyed by id (to a given partition, or where the key hashes), and flush."""
-    producer = KafkaProducer(bootstrap_servers=[bootstrap], acks="all", linger_ms=5)
+    producer = KafkaProducer(bootstrap_servers=bootstrap.split(","), acks="all", linger_ms=5)
     try:
         for partition, article in articles:
             producer.send(topic, key=article.id.encode(), value=encode_article(article),
@@ -221,9 +224,14 @@ def wait_until(test: Callable[[], bool], timeout: float, what: str) -> None:
 
 def read_events(bootstrap: str, topic: str) -> Counter[str]:
     """How many times each event id is on the topic (committed records only)."""
-    consumer = KafkaConsumer(topic, bootstrap_servers=[bootstrap], auto_offset_reset="earliest",
-                             enable_auto_commit=False, isolation_level="read_committed",
-                             consumer_timeout_ms=2000)  # fmt: skip
+    consumer = KafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap.split(","),
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        isolation_level="read_committed",
+        consumer_timeout_ms=2000,
+    )
     try:
         return Counter(json.loads(m.value)["event_id"] for m in consumer)
     finally:
@@ -233,7 +241,7 @@ def read_events(bootstrap: str, topic: str) -> Counter[str]:
 def delete_topics(bootstrap: str, names: list[str]) -> None:
     """Remove a run's topics (best effort: the broker keeps working if it cannot)."""
     with contextlib.suppress(KafkaError):
-        admin = KafkaAdminClient(bootstrap_servers=[bootstrap])
+        admin = KafkaAdminClient(bootstrap_servers=bootstrap.split(","))
         try:
             admin.delete_topics(names)
         finally:
@@ -286,10 +294,15 @@ def measure(members: Sequence[Member], bootstrap: str, topic: str, articles: lis
     )
 
 
-def run(processes: int, inputs: Inputs, bootstrap: str, workdir: Path) -> Result:
+def run(
+    processes: int, inputs: Inputs, bootstrap: str, workdir: Path, replication: int = 1
+) -> Result:
     """One run on a fresh topic set with `processes` extractors."""
     name = f"bench.scale.{uuid.uuid4().hex[:8]}.{processes}"
-    paths = [write_config(workdir / f"{name}-{n}", bootstrap, name) for n in range(processes)]
+    paths = [
+        write_config(workdir / f"{name}-{n}", bootstrap, name, replication)
+        for n in range(processes)
+    ]
     settings = config.load(paths[0], {})
     topics.ensure(settings, [topics.articles(settings)])
     members = [Member(path, path.parent / "log.jsonl") for path in paths]
@@ -355,13 +368,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bootstrap", default="127.0.0.1:9092")
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--replication", type=int, default=1, help="3 on a real cluster")
     args = parser.parse_args()
+    replication = args.replication
     logs.configure("WARNING", "json", stream=sys.stderr)  # topics_created etc. are not results
     pairs = corpus()
     inputs = Inputs(warm_up_articles(pairs), measured_articles(pairs, args.articles))
     code = code_version()
     with tempfile.TemporaryDirectory() as workdir:
-        results = [run(n, inputs, args.bootstrap, Path(workdir)) for n in (1, 2)]
+        results = [run(n, inputs, args.bootstrap, Path(workdir), args.replication) for n in (1, 2)]
     passed = report(results, args.articles)
     if code_version() != code:
         say("daemon/ changed while the benchmark ran: the two runs ran different code")
