@@ -370,7 +370,6 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--replication", type=int, default=1, help="3 on a real cluster")
     args = parser.parse_args()
-    replication = args.replication
     logs.configure("WARNING", "json", stream=sys.stderr)  # topics_created etc. are not results
     pairs = corpus()
     inputs = Inputs(warm_up_articles(pairs), measured_articles(pairs, args.articles))
