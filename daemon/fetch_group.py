@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
-from kafka import KafkaProducer
+from kafka import KafkaProducer, TopicPartition
 from kafka.errors import KafkaError
 
 from daemon import changelog
@@ -148,6 +148,10 @@ class FeedOwnership:
         self._owned: set[int] = set()
         self._jobs: FeedJobs | None = None
         self._failing = False
+        # feeds being given up: their running cycle stops at the next article
+        self._giving_up: set[str] = set()
+        # when the group coordinator last answered, and when it was last asked
+        self._contact = self._probed = clock()
         self._consumer = consumer if consumer is not None else group_consumer(settings, GROUP)
 
     def start(self, jobs: FeedJobs) -> None:
@@ -172,6 +176,33 @@ class FeedOwnership:
         if self._failing:
             log.info("fetcher_group_recovered")
             self._failing = False
+        self._check_contact()
+
+    def giving_up(self, feed: str) -> bool:
+        """Whether the feed is being handed to another fetcher (its cycle should stop)."""
+        return feed in self._giving_up
+
+    def _check_contact(self) -> None:
+        """Drop every feed when the coordinator has not answered for a whole session.
+
+        Cut off from Kafka, this fetcher cannot hear that the group gave its partitions to
+        others, who poll the feeds now; the group hands them back once contact returns.
+        """
+        now = self._clock()
+        session = timedelta(seconds=self._settings.cluster.session_timeout_seconds)
+        if not self._owned or now - self._probed < session / 3:
+            return
+        self._probed = now
+        probe = TopicPartition(self._settings.cluster.feeds_topic, min(self._owned))
+        try:
+            self._consumer.committed(probe, timeout_ms=int(session.total_seconds() * 1000 / 3))
+        except KafkaError as exc:
+            if now - self._contact > session:
+                log.error("fetcher_cut_off", error=f"{type(exc).__name__}: {exc}",
+                          partitions=sorted(self._owned))  # fmt: skip
+                self._lost([probe._replace(partition=p) for p in sorted(self._owned)])
+            return
+        self._contact = now
 
     def owned(self, feeds: Iterable[FeedSettings]) -> list[FeedSettings]:
         """Take a reloaded feed list; the feeds of it this fetcher owns."""
@@ -206,8 +237,12 @@ class FeedOwnership:
             return
         partitions = {tp.partition for tp in revoked}
         names = [n for n in self._feeds if self._states.partition(n) in partitions]
-        # returns once none of them runs here any more: no feed is ever fetched by two
-        self._jobs.remove(names)
+        self._giving_up.update(names)
+        try:
+            # returns once none of them runs here any more: no feed is ever fetched by two
+            self._jobs.remove(names)
+        finally:
+            self._giving_up.difference_update(names)
         self._states.forget(names)
         self._owned -= partitions
         log.info(

@@ -89,11 +89,27 @@ def decode_feed_state(raw: bytes | None) -> FeedState:
     """The feed state of a feeds-topic record; InputError naming what is wrong."""
     value = _load(raw, FEED_STATE_SCHEMA)
     del value["schema"]
+    validators = value.pop("validators", None) or {}
+    if not isinstance(validators, dict):
+        raise InputError("feed state field 'validators' is not an object")
+    for key, kind in (*_STATE_FIELDS.items(), *_VALIDATOR_FIELDS.items()):
+        found = (validators if key in _VALIDATOR_FIELDS else value).get(key)
+        if found is not None and not isinstance(found, kind):
+            raise InputError(f"feed state field {key!r} is not {kind.__name__}")
+    if not isinstance(value.get("feed"), str):
+        raise InputError("feed state without a feed name")
     try:
-        validators = Validators(**(value.pop("validators") or {}))
-        return FeedState(validators=validators, **value)
-    except (TypeError, KeyError) as exc:
+        return FeedState(validators=Validators(**validators), **value)
+    except TypeError as exc:
         raise InputError(f"bad feed state: {exc}") from None
+
+
+# The types of the feed-state fields; None is allowed for each.
+_STATE_FIELDS: dict[str, type] = {
+    "feed": str, "last_attempt": str, "last_success": str, "last_status": str, "failures": int,
+    "url": str, "content_hash": str, "breaker": str, "next_attempt": str, "quiet_runs": int,
+}  # fmt: skip
+_VALIDATOR_FIELDS: dict[str, type] = {"etag": str, "last_modified": str}
 
 
 def encode_seen(events: int, at: datetime) -> bytes:

@@ -170,8 +170,11 @@ class Pipeline:
         full_text: Callable[[Article], tuple[Article, str]] | None = None,
         parser: Parser = parse,
         feed_states: FeedStates | None = None,
+        feed_cancelled: Callable[[str], bool] = lambda _feed: False,
     ) -> None:
         self._feed_states: FeedStates = feed_states or store
+        # fetch role: a feed being handed to another fetcher stops between articles
+        self._feed_cancelled = feed_cancelled
         self.process_article = process_article
         self._full_text = full_text
         self._parse = parser
@@ -263,7 +266,7 @@ class Pipeline:
         outcome = "ok"
         try:
             for article in fresh:
-                if self._should_stop():
+                if self._should_stop() or self._feed_cancelled(feed.name):
                     outcome = "stopped"
                     break
                 original = self._wire_original(article, now)

@@ -19,7 +19,7 @@ import structlog
 from daemon import config, topics
 from daemon.backoff import Policy
 from daemon.bootstrap import DATABASE, build_extractor
-from daemon.config import Settings
+from daemon.config import FeedSettings, Settings
 from daemon.errors import BrokerUnavailableError, PublishError
 from daemon.extract_group import ExtractGroup
 from daemon.feeds import Fetcher, parse
@@ -102,7 +102,14 @@ def _fetch(settings: Settings, stop: StopFlag, path: Path) -> int:
     pool = ParsePool(settings.fetch.parse_processes) if settings.fetch.parse_processes else None
     # only the cheap prefilter is used here (to decide on full text): no spaCy pipeline loads
     prefilter = build_extractor(settings).might_report
-    pipeline = Pipeline(
+
+    # the group decides which feeds run here; the pipeline asks it whether one is being given up,
+    # and it asks the pipeline when a gained feed runs (late bound: the pipeline comes next)
+    def resume_at(feed: FeedSettings) -> datetime | None:
+        return pipeline.resume_at(feed)
+
+    membership = FeedOwnership(settings, states, resume_at, clock)
+    pipeline: Pipeline = Pipeline(
         fetcher,
         store,
         Forwarding(ArticleTopic(settings, sender, link), store, clock),
@@ -113,10 +120,10 @@ def _fetch(settings: Settings, stop: StopFlag, path: Path) -> int:
         full_text=FullText(fetcher, prefilter) if settings.fetch.full_text else None,
         parser=pool.parse if pool else parse,
         feed_states=states,
+        feed_cancelled=membership.giving_up,
     )
     try:
         with _serving(monitor):
-            membership = FeedOwnership(settings, states, pipeline.resume_at, clock)
             run_forever(
                 settings,
                 (),

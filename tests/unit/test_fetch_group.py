@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
+from kafka.errors import KafkaTimeoutError
+
 from daemon.config import FeedSettings, Settings
 from daemon.fetch_group import FeedOwnership, FeedStateTopic
 from daemon.store import FeedState
@@ -23,6 +25,13 @@ class FakeConsumer:
     def __init__(self) -> None:
         self.paused: list[Any] = []
         self.listener: Any = None
+        self.reachable = True
+        self.probes = 0
+
+    def committed(self, _partition: Any, timeout_ms: int) -> None:
+        self.probes += 1
+        if not self.reachable:
+            raise KafkaTimeoutError("coordinator unreachable")
 
     def subscribe(self, _topics: list[str], listener: Any) -> None:
         self.listener = listener
@@ -69,12 +78,15 @@ class FakeJobs:
     def __init__(self) -> None:
         self.scheduled: dict[str, datetime] = {}
         self.removed: list[str] = []
+        self.giving_up: Any = lambda _name: False
+        self.cancelled_while_removing: list[bool] = []
 
     def add(self, feed: FeedSettings, first: datetime) -> None:
         self.scheduled[feed.name] = first
 
     def remove(self, names: Any) -> None:
         for name in names:
+            self.cancelled_while_removing.append(self.giving_up(name))
             self.removed.append(name)
             self.scheduled.pop(name, None)
 
@@ -89,18 +101,21 @@ class Rig:
     states: States
     consumer: FakeConsumer
     jobs: FakeJobs
+    clock: list[datetime]
 
 
 def _rig(feeds: list[FeedSettings], stored: dict[str, FeedState], resume: Any = None) -> Rig:
     settings = Settings(feeds=tuple(feeds))
     states = States(settings, stored)
     consumer = FakeConsumer()
+    clock = [NOW]
     ownership = FeedOwnership(
-        settings, states, resume or (lambda _feed: NOW), lambda: NOW, consumer=consumer
+        settings, states, resume or (lambda _feed: NOW), lambda: clock[0], consumer=consumer
     )
     jobs = FakeJobs()
+    jobs.giving_up = ownership.giving_up
     ownership.start(jobs)  # type: ignore[arg-type]
-    return Rig(ownership, states, consumer, jobs)
+    return Rig(ownership, states, consumer, jobs, clock)
 
 
 def _gain(consumer: FakeConsumer, *partitions: int) -> None:
@@ -153,6 +168,9 @@ def test_losing_partitions_unschedules_their_feeds_and_forgets_their_state():
     lost = {f.name for f in feeds if rig.states.partition(f.name) == 1}
     kept = {f.name for f in feeds if rig.states.partition(f.name) == 0}
     assert set(rig.jobs.removed) >= lost
+    # their running cycles were told to stop while the fetcher waited for them
+    assert all(rig.jobs.cancelled_while_removing)
+    assert not any(rig.ownership.giving_up(name) for name in lost)
     assert set(rig.jobs.scheduled) == kept
     assert all(rig.states.feed_state(name).failures == 0 for name in lost)
     assert all(rig.states.feed_state(name).failures == 2 for name in kept)
@@ -181,3 +199,31 @@ def test_saving_a_state_writes_it_to_the_feeds_partition_of_the_feed():
     states.save_feed_state(FeedState("feed-1", failures=1))
     assert sender.sent == [(settings.cluster.feeds_topic, b"feed-1", states.partition("feed-1"))]
     assert states.feed_state("feed-1").failures == 1
+
+
+def test_a_fetcher_cut_off_from_kafka_for_a_session_drops_its_feeds():
+    """The coordinator unreachable for longer than the session: the group has given the feeds to
+    others, so this fetcher stops polling them; a shorter silence changes nothing."""
+    rig = _rig(_feeds(12), {})
+    _gain(rig.consumer, *range(PARTITIONS))
+    owned = set(rig.jobs.scheduled)
+    rig.consumer.reachable = False
+    rig.clock[0] = NOW + timedelta(seconds=5)
+    rig.ownership.tick()
+    assert set(rig.jobs.scheduled) == owned
+    rig.clock[0] = NOW + timedelta(seconds=11)
+    rig.ownership.tick()
+    assert rig.consumer.probes == 2
+    assert not rig.jobs.scheduled
+    assert set(rig.jobs.removed) == owned
+
+
+def test_a_fetcher_that_hears_from_the_coordinator_keeps_its_feeds():
+    """Probes that succeed keep the feeds, however long it runs."""
+    rig = _rig(_feeds(12), {})
+    _gain(rig.consumer, *range(PARTITIONS))
+    for seconds in range(4, 60, 4):
+        rig.clock[0] = NOW + timedelta(seconds=seconds)
+        rig.ownership.tick()
+    assert rig.consumer.probes > 5
+    assert len(rig.jobs.scheduled) == 12

@@ -161,13 +161,19 @@ def test_malformed_feed_state_records_raise_input_error(raw, problem):
     assert problem in str(caught.value)
 
 
-@pytest.mark.parametrize("missing", ["feed", "validators"])
-def test_feed_state_missing_a_field_names_it(missing):
-    """A feed state record without a required field is an InputError naming the field."""
+def test_feed_state_without_a_feed_name_is_refused():
+    """A feed state record that does not say whose it is is an InputError naming the field."""
     value = json.loads(encode_feed_state(STATE))
-    del value[missing]
-    with pytest.raises(InputError, match=missing):
+    del value["feed"]
+    with pytest.raises(InputError, match="feed"):
         decode_feed_state(json.dumps(value).encode())
+
+
+def test_feed_state_without_validators_has_none():
+    """Validators are optional: a record without them decodes to empty ones."""
+    value = json.loads(encode_feed_state(STATE))
+    del value["validators"]
+    assert decode_feed_state(json.dumps(value).encode()).validators == Validators()
 
 
 INCIDENT = Incident(
@@ -269,3 +275,23 @@ def _other(name, value):
     if name == "lang":
         return "en"
     return value + "-x"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("failures", "3"), ("quiet_runs", 1.5), ("breaker", 0), ("last_attempt", [])],
+)
+def test_a_feed_state_field_of_the_wrong_type_is_named(field, value):
+    """A field of the wrong type is an InputError naming it, not a crash later in backoff."""
+    raw = json.loads(encode_feed_state(FeedState("f")))
+    raw[field] = value
+    with pytest.raises(InputError, match=field):
+        decode_feed_state(json.dumps(raw).encode())
+
+
+def test_validators_of_the_wrong_type_are_named():
+    """An ETag that is not a string is refused."""
+    raw = json.loads(encode_feed_state(FeedState("f")))
+    raw["validators"] = {"etag": 5}
+    with pytest.raises(InputError, match="etag"):
+        decode_feed_state(json.dumps(raw).encode())

@@ -59,7 +59,7 @@ def store(tmp_path):
     store.close()
 
 
-def pipeline(store, fetcher=None, sink=None, stop=lambda: False):
+def pipeline(store, fetcher=None, sink=None, stop=lambda: False, cancelled=lambda _feed: False):
     extraction = Extraction(
         FakeExtractor(), sink or FakeSink(), Incidents(":memory:"), store, lambda: NOW
     )
@@ -69,6 +69,7 @@ def pipeline(store, fetcher=None, sink=None, stop=lambda: False):
         extraction,
         clock=lambda: NOW,
         should_stop=stop,
+        feed_cancelled=cancelled,
     )
 
 
@@ -125,6 +126,16 @@ def test_dead_feed_is_reported_with_its_name(store):
     assert "wire: failed" in summary.line()
     (error,) = [e for e in logs if e["event"] == "feed_failed"]
     assert error["url"] == FEED.url
+
+
+def test_a_feed_given_up_stops_between_articles_and_keeps_its_old_validators(store):
+    """Fetch role: a feed handed to another fetcher stops like a stop request, for it alone."""
+    cycles = pipeline(store, cancelled=lambda name: name == FEED.name)
+    summary = cycles.run_feed(FEED)
+    assert summary.outcome == "stopped"
+    assert store.feed_state(FEED.name).validators == Validators()
+    other = FeedSettings(name="other", url="https://example.org/other")
+    assert cycles.run_feed(other).outcome == "ok"
 
 
 def test_stop_request_leaves_remaining_articles_unrecorded(store):
