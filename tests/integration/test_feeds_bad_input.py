@@ -11,26 +11,9 @@ from daemon import config
 from daemon.feeds import normalise, parse
 
 from .conftest import Route
+from .documents import RSS, item, rss
 from .helpers import run_logged as run
 from .helpers import write_config
-
-RSS = {"Content-Type": "application/rss+xml; charset=utf-8"}
-
-
-def rss(*items: str, encoding: str = "utf-8", doctype: str = "") -> bytes:
-    head = f'<?xml version="1.0" encoding="{encoding}"?>{doctype}'
-    body = f'<rss version="2.0"><channel><title>T</title>{"".join(items)}</channel></rss>'
-    return (head + body).encode(encoding)
-
-
-def item(title: str, link: str | None = None, guid: str | None = None, extra: str = "") -> str:
-    parts = [f"<title>{title}</title>"]
-    if link:
-        parts.append(f"<link>{link}</link>")
-    if guid:
-        parts.append(f'<guid isPermaLink="false">{guid}</guid>')
-    return f"<item>{''.join(parts)}{extra}</item>"
-
 
 GOOD = item("Cotton harvest in Sikasso expected to rebound", "http://x.org/cotton")
 

@@ -12,9 +12,9 @@ from daemon.config import FeedSettings, FetchSettings
 from daemon.fetch import Fetcher
 
 from .conftest import Route
+from .documents import RSS, item, rss
 from .helpers import run_logged as cycle
 from .helpers import write_config
-from .test_feeds_bad_input import RSS, item, rss
 
 LEAD = (
     "<description>NIAMEY, Aug 5 ({outlet}) - The last American troops left the drone base in "
