@@ -18,6 +18,15 @@ from daemon.errors import BrokerUnavailableError
 from daemon.publish import client_options
 
 
+def partitions_of(settings: KafkaSettings, topic: str) -> set[int]:
+    """The partition numbers of a topic (empty when it does not exist); creates nothing."""
+    probe = KafkaConsumer(**client_options(settings), group_id=None, enable_auto_commit=False)
+    try:
+        return set(probe.partitions_for_topic(topic) or ())
+    finally:
+        probe.close()
+
+
 def read_to_end(
     settings: KafkaSettings, topic: str, partitions: Iterable[int], timeout: float = 60
 ) -> Iterator[ConsumerRecord]:

@@ -15,7 +15,8 @@ from daemon.backoff import Policy, next_run
 from daemon.bootstrap import DATABASE
 from daemon.config import FeedSettings, Settings
 from daemon.errors import ConfigError, InputError
-from daemon.store import Store
+from daemon.fetch_group import cluster_states
+from daemon.store import FeedState, Store
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -31,6 +32,11 @@ def register(commands: Any) -> None:
     )
     importing.set_defaults(handler=import_opml)
     listing = actions.add_parser("list", help="per feed: last success, status, failures, next run")
+    listing.add_argument(
+        "--cluster",
+        action="store_true",
+        help="read the feeds' state from the Kafka feeds topic (run --role fetch), not state_dir",
+    )
     listing.set_defaults(handler=list_feeds)
 
 
@@ -104,10 +110,14 @@ def list_feeds(args: argparse.Namespace, settings: Settings) -> int:
     store = Store(settings.state_dir / DATABASE)
     try:
         seen = store.articles_per_feed()
+        shared = cluster_states(settings) if args.cluster else None
         policy = Policy.from_settings(settings.scheduling)
         rows = [("feed", "last success", "status", "failures", "circuit", "next run", "articles")]
         for feed in settings.feeds:
-            state = store.feed_state(feed.name)
+            if shared is None:
+                state = store.feed_state(feed.name)
+            else:
+                state = shared.get(feed.name) or FeedState(feed.name)
             since = datetime.fromisoformat(state.last_attempt) if state.last_attempt else None
             due = next_run(state, feed, since, policy, 0.0) if since else datetime.now(UTC)
             rows.append(
@@ -118,7 +128,7 @@ def list_feeds(args: argparse.Namespace, settings: Settings) -> int:
                     str(state.failures),
                     state.breaker,
                     _short(due.isoformat()) if due else "never (gone)",
-                    str(seen.get(feed.name, 0)),
+                    "-" if shared is not None else str(seen.get(feed.name, 0)),
                 )
             )
     finally:

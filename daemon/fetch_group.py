@@ -12,6 +12,7 @@ Fetched articles go to the articles topic, keyed by article id (see extract_grou
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
@@ -127,6 +128,19 @@ class FeedStateTopic:
         with self._lock:
             for feed in feeds:
                 self._cache.pop(feed, None)
+
+
+def cluster_states(settings: Settings) -> dict[str, FeedState]:
+    """Every feed's latest state in the feeds topic, whichever fetcher wrote it."""
+    topic = settings.cluster.feeds_topic
+    found: dict[str, FeedState] = {}
+    for record in changelog.read_to_end(
+        settings.kafka, topic, changelog.partitions_of(settings.kafka, topic)
+    ):
+        with contextlib.suppress(InputError):  # the fetchers log malformed ones
+            state = decode_feed_state(record.value)
+            found[state.feed] = state
+    return found
 
 
 class FeedOwnership:

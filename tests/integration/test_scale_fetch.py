@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -105,6 +107,15 @@ def test_two_fetchers_share_the_feeds_and_one_takes_over_when_the_other_dies(
         times = sorted(r.at for r in feed_server.requests if r.path == path)
         gaps = [b - a for a, b in itertools.pairwise(times)]
         assert all(gap > INTERVAL * 0.8 for gap in gaps), (path, gaps)
+    # the operator's view: every feed's state as the fetchers left it in the feeds topic
+    command = [sys.executable, "-m", "daemon.cli", "--config", str(paths[0]), "feeds", "list"]
+    listing = subprocess.run(
+        [*command, "--cluster"], capture_output=True, text=True, timeout=60, check=True
+    )
+    # columns: feed, last success (date and time), status, ...
+    rows = [line.split() for line in listing.stdout.splitlines()[1:]]
+    assert len(rows) == FEEDS
+    assert all(row[3] in ("ok", "not_modified") for row in rows), listing.stdout
     # every story reached the articles topic
     articles = consume_all(kafka_bootstrap, f"{topic}.articles")
     assert {json.loads(m.value)["url"] for m in articles} == {
