@@ -1,8 +1,9 @@
 """The NLP core: read an article, return the foreign-military events it reports.
 
 Layout: gazetteer/places (who and where), triggers/numbers/dates (what, how many, when), roles
-(actor vs host in a sentence), candidates (every possible event), decide (accept, score, merge),
-nlp (spaCy loading), evaluate (scoring against gold). Pure once loaded: no I/O, no clock.
+(what each state named in a sentence can be), cast (actor vs host for one trigger), candidates
+(every possible event), decide (accept, score, merge), nlp (spaCy loading), evaluate (scoring
+against gold). Pure once loaded: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class Extractor:
     def extract(self, article: Article) -> list[Event]:
         """Events of one article: deterministic, at most one per (type, actor, host)."""
         full = f"{article.title}\n\n{article.text}"
-        if not self.might_report(full):
+        if not self._worth_reading(full):
             return []
         lang = article.lang if article.lang in ("en", "fr") else detect_language(full)
         parts = [article.title.strip()] if article.title.strip() else []
@@ -63,12 +64,32 @@ class Extractor:
 
     def might_report(self, text: str) -> bool:
         """Cheap prefilter: military wording (or a military accord), a trigger and a host must all
-        appear; checked cheapest and most selective first."""
-        if not (MILITARY.search(text) or ACCORD_RE.search(text)) or not PREFILTER.search(text):
+        appear. Lenient, because the daemon also asks it of a title and summary before fetching
+        the full page, where the actor is often not named yet."""
+        states = self._states(text)
+        return states is not None and bool(states[0])
+
+    def _worth_reading(self, text: str) -> bool:
+        """The prefilter for a whole article: also a second state besides one host.
+
+        Every event needs a host (named, or through a place in it) and an actor named as another
+        state or a force, so this loses no event: "the Malian army repelled an attack near Gao"
+        names no second state and needs no rule run.
+        """
+        states = self._states(text)
+        if states is None:
             return False
-        if any(m.code in self.hosts for m in find_mentions(text)):
-            return True
-        return any(entry.host in self.hosts for _offset, entry in find_places(text))
+        hosts, named = states
+        return bool(named - hosts) if len(hosts) == 1 else len(hosts) > 1
+
+    def _states(self, text: str) -> tuple[set[str], set[str]] | None:
+        """The hosts (named or through a place) and all the states a text names, or None when it
+        has no military wording or no trigger; checked cheapest and most selective first."""
+        if not (MILITARY.search(text) or ACCORD_RE.search(text)) or not PREFILTER.search(text):
+            return None
+        named = {m.code for m in find_mentions(text) if m.code}
+        hosts = (named | {entry.host for _offset, entry in find_places(text)}) & self.hosts
+        return hosts, named
 
     def pipeline(self, lang: str) -> Any:
         """The cached spaCy pipeline for a language, loaded on first use."""

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
+from daemon.extract.cast import Cast, cast
 from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.dates import event_date
 from daemon.extract.gazetteer import Form, Mention, find_mentions
 from daemon.extract.numbers import TroopCount, troop_count
 from daemon.extract.places import PlaceEntry, find_places, places_of
-from daemon.extract.roles import Cast, Role, cast, origin_place, role_of, speaker_place
+from daemon.extract.roles import Role, mention_roles, origin_place, regional, role_of, speaker_place
 from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
 
@@ -54,6 +55,8 @@ class _Context:
     """What earlier sentences named, for sentences that do not repeat it."""
 
     actor: Mention | None = None
+    # "the American president" names no forces: it may not displace forces named earlier
+    actor_weak: bool = False
     forces: dict[str, str] = field(default_factory=dict)
     # host code -> (times named, sentence last named): the story's own country outweighs a
     # neighbour mentioned in passing just before
@@ -82,6 +85,7 @@ class _Sentence:
         self.sentences = sentences
         self.index = index
         self.text = sentences[index]
+        self._roles: dict[tuple[bool, bool], dict[int, Role]] = {}
 
     @cached_property
     def military(self) -> bool:
@@ -109,6 +113,17 @@ class _Sentence:
         """Every known place the sentence names."""
         return find_places(self.text)
 
+    def roles(
+        self, mentions: list[Mention], hosts: frozenset[str], *, deploy: bool, leaving: bool
+    ) -> dict[int, Role]:
+        """The mentions' roles for one kind of trigger, read once per kind."""
+        key = (deploy, leaving)
+        if key not in self._roles:
+            self._roles[key] = mention_roles(
+                self.text, mentions, hosts, deploy=deploy, leaving=leaving
+            )
+        return self._roles[key]
+
     @cached_property
     def event_places(self) -> list[tuple[int, str]]:
         """Host codes of the places named, skipping where a source speaks from."""
@@ -125,7 +140,10 @@ def generate(
         mentions = find_mentions(sentence)
         context.acting.clear()
         scans = _Sentence(sentences, index)
-        for trigger in find_triggers(sentence):
+        triggers = find_triggers(sentence)
+        # "les départs forcés du Mali": a departure the host imposed is as military as the order
+        expelled = any(t.type is EventType.EXPEL for t in triggers)
+        for trigger in triggers:
             # "completed its withdrawal" then "the last troops flew out": military wording in the
             # next or previous sentence vouches for a strong trigger
             found.extend(
@@ -140,7 +158,7 @@ def generate(
                     military=scans.military
                     or trigger.accord
                     or (not trigger.weak and trigger.type in _LEAVING and scans.nearby)
-                    or (trigger.joining and scans.nearby),
+                    or ((trigger.joining or expelled) and scans.nearby),
                 )
             )
         _remember(index, scans, mentions, hosts, context)
@@ -176,28 +194,38 @@ def _for_trigger(
         deploy=deploy,
         leaving=leaving,
         nominal_end=_nominal_end(sentence, trigger),
+        known=scans.roles(mentions, hosts, deploy=deploy, leaving=leaving),
+        senders=trigger.type in (EventType.DEPLOY, EventType.WITHDRAW),
+        signing=trigger.type is EventType.AGREEMENT,
     )
     roles = _sender_subject(found, trigger, context)
     context.acting.update(id(m) for m in roles.actors)
     host_codes = roles.hosts
-    if not host_codes and context.host and not roles.elsewhere:
+    if not host_codes and context.host and not roles.elsewhere and not regional(sentence):
         host_codes = (context.host,)
     actors = roles.actors or ((context.actor,) if context.actor else ())
+    if roles.helped and context.actor:
+        actors = (context.actor,)  # "the deployment will help France": the story's sender
+    if (
+        roles.alternates
+        and all(a.code in host_codes for a in roles.actors)
+        and not any(_words_between(sentence, a, trigger) <= 1 for a in roles.actors)
+    ):
+        actors = roles.alternates  # the nearest forces were the host's own, not the trigger's
+    pairs = [(a, h) for a in actors for h in host_codes if a.code and a.code != h]
+    if not pairs:
+        return  # an army in its own country: nothing to judge
     template = _template(index, scans, trigger, roles, published=published, military=military)
-    for actor in actors:
-        for host in host_codes:
-            if actor.code and actor.code != host:
-                force = (
-                    actor.force or _force_in(mentions, actor.code) or context.forces.get(actor.code)
-                )
-                yield replace(
-                    template,
-                    actor_distance=_words_between(sentence, actor, trigger) if roles.actors else 0,
-                    actor=actor.code,
-                    host=host,
-                    force=force,
-                    places=places_of(scans.places, host),
-                )
+    for actor, host in pairs:
+        code = actor.code or ""
+        yield replace(
+            template,
+            actor_distance=_words_between(sentence, actor, trigger) if roles.actors else 0,
+            actor=code,
+            host=host,
+            force=actor.force or _force_in(mentions, code) or context.forces.get(code),
+            places=places_of(scans.places, host),
+        )
 
 
 def _template(
@@ -284,11 +312,13 @@ def _remember(
         if mention.force:
             context.forces.setdefault(mention.code, mention.force)
         if id(mention) in context.acting:
-            context.actor = mention  # "Chad sends troops": Chad is not the story's host
+            context.actor, context.actor_weak = mention, False  # "Chad sends troops": not a host
         elif mention.code in hosts and role in (Role.HOST, Role.OPEN):
             context.name_host(mention.code, index)
         elif role in (Role.ACTOR, Role.WEAK_ACTOR) and mention.form is not Form.OTHER:
-            context.actor = mention
+            weak = role is Role.WEAK_ACTOR
+            if not weak or context.actor is None or context.actor_weak:
+                context.actor, context.actor_weak = mention, weak
         elif role is Role.ELSEWHERE:
             context.cleared = True
     for _offset, host in scans.event_places:

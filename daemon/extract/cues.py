@@ -11,9 +11,45 @@ import re
 from daemon.extract.triggers import Trigger
 from daemon.model import EventType, Status
 
-# "sent troops to (help) fight militants": an aim, not a reported action
+# "sent troops to (help) fight militants", "troops for an offensive", "to join a regional
+# offensive": an aim, not a reported action
 _PURPOSE = re.compile(
-    r"\b(?:to|pour|afin de)\s+(?:(?:help|assist|aider|contribuer)\s+(?:(?:to|à)\s+)?)?$",
+    r"\b(?:to|for|pour|afin de)\s+(?:(?:help|assist|join|support|reinforce|take part in|"
+    r"participate in|aider|rejoindre|appuyer|soutenir|renforcer|participer à|prendre part à|"
+    r"contribuer)\s+(?:(?:to|à)\s+)?)?(?:(?:an?|the|une?|la|le|l'|les|des)\s*)?"
+    r"(?:(?:regional|joint|new|major|r[ée]gionale?|conjointe?|nouvelle?)\s+)?$",
+    re.IGNORECASE,
+)
+# "an attack on Niger would amount to war", "any intervention", "toute attaque": hypothetical
+_MODAL_AFTER = re.compile(
+    r"^(?:\W+[\w'’-]+){0,6}?\W+(?:would|could|might|serait|seraient|pourrait|pourraient)\b",
+    re.IGNORECASE,
+)
+_ANY_BEFORE = re.compile(
+    r"\b(?:any|toute?|tous|toutes|no|aucune?)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+# "protesters demanded the departure of French troops": only the host government expels
+# the crowd is the subject when no government is named between it and the demand
+_CROWD_BEFORE = re.compile(
+    r"\b(?:protesters|demonstrators|crowds?|activists|rally|manifestants|foule|"
+    r"pétition\w*|petition\w*|marcheurs)\b"
+    r"(?:(?!\b(?:government|junta|authorities|president|minister|regime|gouvernement|junte|"
+    r"autorit[ée]s|pr[ée]sident|ministre|r[ée]gime)\b).)*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CROWD_AFTER = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,3}?(?:protesters|demonstrators|crowds?|activists|manifestants|"
+    r"foule|marcheurs)\b",
+    re.IGNORECASE,
+)
+# "expelled the French ambassador": a diplomat, not forces, when no military wording is in the
+# sentence itself
+_DIPLOMAT = re.compile(
+    r"\b(?:ambassad\w+|diplomat\w*|envoys?|consul\w*|charg[ée] d'affaires)\b", re.IGNORECASE
+)
+_MILITARY_HERE = re.compile(
+    r"\b(?:troops?|soldiers?|forces?|military|army|personnel|contingents?|peacekeep\w*|"
+    r"troupes?|soldats?|militaires?|arm[ée]es?|casques? bleus?|bases?|mission)\b",
     re.IGNORECASE,
 )
 # "sent troops after the attack": the attack is the occasion, not the actor's operation.
@@ -40,6 +76,22 @@ _CIVILIAN_AFTER = re.compile(
     rf"^\W*(?:of|de|des|du|d')\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w-]+\s+){{0,2}}?{_CIVILIANS}\b",
     re.IGNORECASE,
 )
+# "depuis le départ des islamistes": an armed group moving, not a state's forces
+_ARMED_GROUP_AFTER = re.compile(
+    r"^\W*(?:of|de|des|du|d')\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w-]+\s+)?(?:jihadists?|"
+    r"militants?|insurgents?|rebels?|terrorists?|islamists?|jihadistes|terroristes|islamistes|"
+    r"rebelles|insurg[ée]s|Boko Haram)\b",
+    re.IGNORECASE,
+)
+# "leur retrait de la Cédéao", "withdrawal from the regional bloc": leaving an organisation
+_BODY_LEFT = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,3}?(?:from|de la|de l'|du|de|la|le|l'|the)\s*(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(?:ECOWAS|Ecowas|C[ée]d[ée]ao|CEDEAO|OIF|G5|UEMOA|Commonwealth|ICC|CPI|African Union|"
+    r"Union africaine|bloc|organi[sz]ation|communaut[ée]|community|alliance|coalition|"
+    r"[Ff]orce multinationale|FMM|MNJTF|Multinational Joint Task Force)\b",
+    re.IGNORECASE,
+)
 # "to accompany Malian units in combat": a role described, not a specific action
 _GENERIC_FIGHT = re.compile(r"^combats?$", re.IGNORECASE)
 _IN = re.compile(r"\b(?:in|into|en|au)\s+$", re.IGNORECASE)
@@ -54,8 +106,15 @@ _BLOCK_BEFORE = re.compile(
     r"might|may|if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
     r"refus\w+|consider\w*|mull\w*|weigh\w*|possib\w+|rumou?r\w*|allegedly|press\w*|urg\w+|"
     r"ne|n'(?!\s?dj)|pas|jamais|aucun\w*|d[ée]men\w+|menac\w+|pourr\w+|envisag\w+|[ée]ventuel\w*|si|"
-    r"exclu\w*|sans|talks|negotiat\w+|discussions?|pourparlers|n[ée]goci\w+|en vue d\w*)\b",
+    r"exclu\w*|sans|en vue d\w*|"
+    # "is expected to announce the end of": the decision itself is still to come
+    r"(?:expected|due|set|likely) to (?:announce|decide)|devr\w+ (?:annoncer|d[ée]cider))\b",
     re.IGNORECASE,
+)
+# Talks about a deployment or an accord are not one; talks on how forces leave are a departure
+# under way ("Washington negotiates the exit of its troops").
+_TALKS_BEFORE = re.compile(
+    r"\b(?:talks|negotiat\w+|discussions?|pourparlers|n[ée]goci\w+)\b", re.IGNORECASE
 )
 _BLOCK_SENTENCE = re.compile(
     r"\b(?:denied|denies|d[ée]menti\w*|d[ée]ment\w*|fake news|infox|hypoth\w+)\b", re.IGNORECASE
@@ -66,29 +125,77 @@ def blocked(sentence: str, trigger: Trigger) -> bool:
     """Whether the trigger is negated, hypothetical, threatened or denied."""
     if _BLOCK_SENTENCE.search(sentence):
         return True
-    before = sentence[: trigger.start]
-    if trigger.type is EventType.OPERATION and (
+    before, after = sentence[: trigger.start], sentence[trigger.end :]
+    if _KIND_BLOCKS[trigger.type](sentence, trigger, before, after):
+        return True
+    window = " ".join(before.split()[-5:])
+    talks = trigger.type is not EventType.WITHDRAW and _TALKS_BEFORE.search(window)
+    return bool(talks or _BLOCK_BEFORE.search(window))
+
+
+def _operation_blocked(_sentence: str, trigger: Trigger, before: str, after: str) -> bool:
+    """A purpose, an occasion or a hypothesis, not the actor's own action: "sent to fight
+    militants", "sent after the attack", "an attack would mean war"."""
+    return bool(
         _PURPOSE.search(before)
         or _OCCASION.search(before)
         or (_GENERIC_FIGHT.match(trigger.text) and _IN.search(before))
-    ):
-        return True  # "sent to fight militants", "sent after the attack": not the actor's action
-    if trigger.type in (EventType.DEPLOY, EventType.WITHDRAW) and (
-        _CIVILIAN_BEFORE.search(before) or _CIVILIAN_AFTER.match(sentence[trigger.end :])
-    ):
-        return True
-    if trigger.type is EventType.DEPLOY and (
+        or _MODAL_AFTER.match(after)
+        or _ANY_BEFORE.search(before)
+    )
+
+
+def _expel_blocked(sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
+    """Protesters demanding a departure, or a diplomat expelled."""
+    return bool(
+        _CROWD_BEFORE.search(before)
+        or _CROWD_AFTER.match(after)
+        or (_DIPLOMAT.search(sentence) and not _MILITARY_HERE.search(sentence))
+    )
+
+
+def _moving_blocked(before: str, after: str) -> bool:
+    """Civilians or an armed group moving, not a state's forces."""
+    return bool(
+        _CIVILIAN_BEFORE.search(before)
+        or _CIVILIAN_AFTER.match(after)
+        or _ARMED_GROUP_AFTER.match(after)
+    )
+
+
+def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
+    """Civilians leaving, or a state leaving an organisation."""
+    return _moving_blocked(before, after) or bool(_BODY_LEFT.match(after))
+
+
+def _deploy_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
+    """Civilians arriving, a deployment that is over, or one named only to date something."""
+    return _moving_blocked(before, after) or bool(
         _ENDED.search(before) or _TIME_REFERENCE.search(before)
-    ):
-        return True
-    window = " ".join(before.split()[-5:])
-    return bool(_BLOCK_BEFORE.search(window))
+    )
+
+
+def _never(_sentence: str, _trigger: Trigger, _before: str, _after: str) -> bool:
+    """No cue of its own."""
+    return False
+
+
+_KIND_BLOCKS = {
+    EventType.OPERATION: _operation_blocked,
+    EventType.EXPEL: _expel_blocked,
+    EventType.WITHDRAW: _withdraw_blocked,
+    EventType.DEPLOY: _deploy_blocked,
+    EventType.AGREEMENT: _never,
+}
 
 
 _PRESENCE = re.compile(
     r"\b(?:are|is|remain\w*|still|currently|already|sont|restent|toujours|encore|actuellement)"
     r"(?:\W+\w+){0,2}?\W+(?:deployed|stationed|based|present|d[ée]ploy[ée]e?s?|stationn[ée]e?s?|"
-    r"bas[ée]e?s?|pr[ée]sente?s?)\b|\b(?:since|depuis)\b|\b(?:are|is) staying\b|\brestent\b",
+    r"bas[ée]e?s?|pr[ée]sente?s?)\b|\b(?:since|depuis)\b|\b(?:are|is) staying\b|\brestent\b|"
+    # "800 U.S. personnel are in Niger", "2 000 soldats se trouvent au Mali"
+    r"\b(?:are|is|sont|se trouvent)\s+(?:(?:currently|still|already|now|actuellement|encore)\s+)?"
+    r"(?:in|au|aux|en|dans)\s+(?:the\s+|le\s+|la\s+|l')?(?-i:[A-ZÉ])",
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(

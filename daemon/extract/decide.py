@@ -7,11 +7,15 @@ keep only the hard constraints of the contract (`impossible`). Merging is the sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from daemon.extract.candidates import Candidate
 from daemon.model import Event, EventType, Place
+
+Key = tuple[EventType, str, str]
+Scored = tuple[Candidate, float]
 
 THRESHOLD = 0.5
 MAX_OPERATION_DISTANCE = 12  # words; farther actors are usually bystanders of someone else's attack
@@ -76,13 +80,32 @@ def decide(
 ) -> list[Event]:
     """Accepted candidates merged into one event per (type, actor, host), in a stable order;
     `scorer` decides when given, else the rules do."""
-    groups: dict[tuple[EventType, str, str], list[tuple[Candidate, float]]] = {}
+    groups: dict[Key, list[Scored]] = {}
     for candidate, score in _scored(candidates, hosts, scorer):
         if score >= (scorer.threshold if scorer else THRESHOLD):
             key = (candidate.type, candidate.actor, candidate.host)
             groups.setdefault(key, []).append((candidate, score))
-    events = [_merge(members) for members in groups.values()]
+    events = [_merge(members) for key, members in groups.items() if not _framed(key, groups)]
     return sorted(events, key=_order)
+
+
+_MULTINATIONAL = frozenset({"UN", "EU", "ECOWAS", "AU"})
+_CONTINGENT = re.compile(r"\b(?:peacekeep\w*|casques? bleus?|blue helmets|contingents?)\b", re.I)
+
+
+def _framed(key: tuple[EventType, str, str], groups: Mapping[Key, list[Scored]]) -> bool:
+    """A mission's action that the article tells as one national contingent's: "ten Chadian
+    peacekeepers killed in an attack on the UN camp" is Chad's (the contract's contingent rule)."""
+    kind, actor, host = key
+    if kind is not EventType.OPERATION or actor not in _MULTINATIONAL:
+        return False
+    return any(
+        other[0] is kind
+        and other[2] == host
+        and other[1] not in _MULTINATIONAL
+        and any(_CONTINGENT.search(c.sentence) for c, _s in members)
+        for other, members in groups.items()
+    )
 
 
 def _scored(

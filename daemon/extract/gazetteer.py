@@ -45,6 +45,49 @@ def _i(fragment: str) -> str:
     return f"(?i:{fragment})"
 
 
+# States far from the Sahel, named mostly as where other forces serve: (code, names, demonyms).
+_REMOTE: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("HT", ("Haiti", "Haïti"), ("Haitians?", _i("haïtien(?:ne)?s?"))),
+    ("LB", ("Lebanon", "Liban"), ("Lebanese", _i("libanais(?:es?)?"))),
+    ("KE", ("Kenya",), ("Kenyans?", _i("kényan(?:e)?s?"))),
+    ("UG", ("Uganda", "Ouganda"), ("Ugandans?", _i("ougandais(?:es?)?"))),
+    ("BI", ("Burundi",), ("Burundians?", _i("burundais(?:es?)?"))),
+    ("ET", ("Ethiopia", "Éthiopie"), ("Ethiopians?", _i("éthiopien(?:ne)?s?"))),
+    ("MZ", ("Mozambique",), ("Mozambicans?", _i("mozambicain(?:e)?s?"))),
+    (
+        "ZA",
+        ("South Africa", "Afrique du Sud"),
+        ("South Africans?", _i("sud-africain(?:e)?s?")),
+    ),
+    ("TZ", ("Tanzania", "Tanzanie"), ("Tanzanians?", _i("tanzanien(?:ne)?s?"))),
+    ("GA", ("Gabon",), ("Gabonese", _i("gabonais(?:es?)?"))),
+    ("CG", ("Republic of (?:the )?Congo", "Congo-Brazzaville"), ("Congolese",)),
+    ("SS", ("South Sudan", "Soudan du Sud"), ("South Sudanese",)),
+    ("ER", ("Eritrea", "Érythrée"), ("Eritreans?",)),
+    ("YE", ("Yemen", "Yémen"), ("Yemenis?",)),
+    ("IL", ("Israel", "Israël"), ("Israelis?", _i("israélien(?:ne)?s?"))),
+    ("TN", ("Tunisia", "Tunisie"), ("Tunisians?", _i("tunisien(?:ne)?s?"))),
+    ("SA", ("Saudi Arabia", "Arabie saoudite"), ("Saudis?", _i("saoudien(?:ne)?s?"))),
+    ("QA", ("Qatar",), ("Qataris?",)),
+    ("JM", ("Jamaica", "Jamaïque"), ("Jamaicans?",)),
+    ("BR", ("Brazil", "Brésil"), ("Brazilians?", _i("brésilien(?:ne)?s?"))),
+    ("JP", ("Japan", "Japon"), ("Japanese", _i("japonais(?:es?)?"))),
+    ("PL", ("Poland", "Pologne"), ("Polish", _i("polonais(?:es?)?"))),
+    ("RO", ("Romania", "Roumanie"), ("Romanians?", _i("roumain(?:e)?s?"))),
+    ("GR", ("Greece", "Grèce"), ("Greek",)),
+    ("AT", ("Austria", "Autriche"), ("Austrians?", _i("autrichien(?:ne)?s?"))),
+    ("CH", ("Switzerland", "Suisse"), ("Swiss",)),
+    ("NO", ("Norway", "Norvège"), ("Norwegians?", _i("norvégien(?:ne)?s?"))),
+    ("FI", ("Finland", "Finlande"), ("Finnish", _i("finlandais(?:es?)?"))),
+    ("LT", ("Lithuania", "Lituanie"), ("Lithuanians?", _i("lituanien(?:ne)?s?"))),
+    ("BY", ("Belarus", "Biélorussie"), ("Belarusians?", _i("biélorusses?"))),
+    ("CV", ("Cape Verde", "Cabo Verde", "Cap-Vert"), ("Cape Verdeans?",)),
+    ("AO", ("Angola",), ("Angolans?", _i("angolais(?:es?)?"))),
+    ("ZM", ("Zambia", "Zambie"), ("Zambians?",)),
+    ("MW", ("Malawi",), ("Malawians?",)),
+)
+REMOTE = frozenset(code for code, _names, _demonyms in _REMOTE)
+
 # code -> (names, demonyms, seats). Names are case-sensitive unless wrapped in _i().
 _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "BF": (("Burkina Faso", "Burkina"), (_i(r"burkinab[eèé]s?"),), ("Ouagadougou",)),
@@ -136,7 +179,11 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "IN": (("India", "Inde"), ("Indian",), ()),
     # Not actors here, but naming them as the place of an event must stop the host carry-over.
     "SO": (("Somalia", "Somalie"), ("Somali",), ("Mogadishu",)),
-    "CD": (("Democratic Republic of (?:the )?Congo", "DR Congo", "DRC", "RDC"), (), ("Kinshasa",)),
+    "CD": (
+        ("Democratic Republic of (?:the )?Congo", "DR Congo", "DRC", "RDC", "Congo"),
+        (),
+        ("Kinshasa",),
+    ),
     "CF": (
         ("Central African Republic", "Centrafrique", _i("république centrafricaine"), "RCA", "CAR"),
         (_i("centrafricain(?:e)?s?"),),
@@ -148,6 +195,8 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "IQ": (("Iraq", "Irak"), ("Iraqi",), ("Baghdad",)),
     "DJ": (("Djibouti",), (), ()),
     "GQ": (("Equatorial Guinea", "Guinée équatoriale"), (), ()),
+    # Where else foreign forces serve: named, they stop the carry-over of a Sahel host.
+    **{code: ((*names,), (*demonyms,), ()) for code, names, demonyms in _REMOTE},
 }
 
 # Named forces and multinational bodies: pattern -> (code, force name or None, form).

@@ -25,6 +25,8 @@ MAX_CHARS = 20_000  # longer pages are navigation or live blogs; their head carr
 @Language.component("sahelwatch_paragraphs")
 def paragraph_breaks(doc: Any) -> Any:
     """Start a sentence after every line break: headlines and datelines carry no full stop."""
+    if "\n" not in doc.text:
+        return doc  # most article bodies: no token to visit
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
@@ -73,4 +75,24 @@ def sentences(nlp: Any, text: str) -> list[str]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
-    return [piece for a, b in spans if (piece := full[a:b].strip())]
+    return _at_quotes([piece for a, b in spans if (piece := full[a:b].strip())])
+
+
+# 'He left. "We go," he said.' / « Il est parti. « Nous partons », a-t-il dit. »: the
+# sentencizer keeps an opening quote with the sentence before it, or does not split there at all
+_QUOTE_START = re.compile(r"(?<=[.!?…])\s+(?=[«\"“]\s*[A-ZÀ-Ý])")
+_DANGLING_QUOTE = re.compile(r"(?<=[.!?…])\s+([«\"“])$")
+
+
+def _at_quotes(pieces: list[str]) -> list[str]:
+    """Sentences split where a quotation opens after a full stop, the quote mark kept with it."""
+    found: list[str] = []
+    carry = ""
+    for piece in pieces:
+        for part in _QUOTE_START.split(carry + piece):
+            dangling = _DANGLING_QUOTE.search(part)
+            carry = dangling.group(1) if dangling else ""
+            text = (part[: dangling.start()] if dangling else part).strip()
+            if text:
+                found.append(text)
+    return found

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from daemon.extract.gazetteer import first_chars
 from daemon.model import Place, PlaceKind
 
 
@@ -106,22 +107,41 @@ PLACES: tuple[PlaceEntry, ...] = (
 
 
 @cache
-def _matcher() -> re.Pattern[str]:
-    """One alternation over every spelling, group name = index into PLACES."""
-    parts = []
+def _matcher() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """A finder of the word starts a place may begin at, and per first character one alternation
+    of the spellings that can begin with it (group name = index into PLACES).
+
+    Trying only the spellings that share the word's first character gives the same matches as one
+    alternation of them all, several times faster (see gazetteer._matcher).
+    """
+    by_char: dict[str, list[str]] = {}
     for i, entry in enumerate(PLACES):
-        spellings = entry.aliases or (re.escape(entry.name),)
-        parts.append(f"(?P<p{i}>{'|'.join(spellings)})")
-    # every spelling starts with a word character: `(?=\w)` skips spaces and punctuation at once
-    return re.compile(rf"(?<![\w-])(?=\w)(?:{'|'.join(parts)})(?![\w-])")
+        for spelling in entry.aliases or (re.escape(entry.name),):
+            chars = first_chars(spelling)
+            if chars is None:
+                raise ValueError(f"place spelling with no fixed first character: {spelling}")
+            for char in chars:
+                by_char.setdefault(char, []).append(f"(?P<p{i}_{len(by_char[char])}>{spelling})")
+    buckets = {
+        char: re.compile(rf"(?:{'|'.join(parts)})(?![\w-])") for char, parts in by_char.items()
+    }
+    starts = re.compile(rf"(?<![\w-])[{re.escape(''.join(sorted(by_char)))}]")
+    return starts, buckets
 
 
 def find_places(text: str) -> list[tuple[int, PlaceEntry]]:
     """Known places named in `text`, as (char offset, entry), left to right."""
+    starts, buckets = _matcher()
     found = []
-    for match in _matcher().finditer(text):
-        if match.lastgroup:
-            found.append((match.start(), PLACES[int(match.lastgroup[1:])]))
+    end = 0
+    for start in starts.finditer(text):
+        at = start.start()
+        if at < end:
+            continue
+        match = buckets[text[at]].match(text, at)
+        if match and match.lastgroup:
+            found.append((at, PLACES[int(match.lastgroup[1:].split("_")[0])]))
+            end = match.end()
     return found
 
 

@@ -1,4 +1,5 @@
-"""Which state in a sentence sends the forces (actor) and which receives them (host).
+"""What each state named in a sentence can be: the forces' sender (actor), the place (host), a
+neighbour, or somewhere else; cast.py then picks the actor and host of each trigger.
 
 Decided from surface cues that hold in both languages: a demonym next to a personnel noun names the
 forces ("French troops", "soldats français"); a location preposition names the place ("into
@@ -10,9 +11,8 @@ from __future__ import annotations
 import enum
 import itertools
 import re
-from dataclasses import dataclass
 
-from daemon.extract.gazetteer import Form, Mention
+from daemon.extract.gazetteer import REMOTE, Form, Mention
 
 _PERSONNEL = (
     r"(?:troops|soldiers|forces|military|army|armed forces|personnel|contingents?|peacekeepers|"
@@ -22,28 +22,37 @@ _PERSONNEL = (
     r"instructeurs|mercenaires|casques bleus|avions|paras|hommes|conseillers|unités|bataillons?|"
     r"forces spéciales|éléments|effectifs|légionnaires|paramilit\w+|fighters|reinforcements|"
     r"formateurs|combattants|renforts|casques? bleus?|soldat|militaire|troupes?|soldier|"
-    r"peacekeeper)"
+    r"peacekeeper|(?:advance\s+)?teams?|detachments?|squadrons?|officers|staff|experts|aircraft|"
+    r"helicopters|planes|crews?|brigades?|regiments?|companies|équipes?|"
+    r"détachements?|escadrons?|officiers|hélicoptères|appareils|brigades?|régiments?)"
 )
+
+
 # "French troops", "Chad's army", "American and French forces", "U.S.-led forces".
 _QUALIFIER = (
     r"(?:military|armed|special|combat|elite|ground|regular|militaires|arm[ée]es|sp[ée]ciales)"
 )
+
+
 _NOUN_AFTER = re.compile(
-    rf"^(?:'s)?(?:\s*(?:,|and|et)\s*[A-Z]\w+)*(?:-led|-backed)?\s+(?:{_QUALIFIER}\s+)?{_PERSONNEL}\b"
+    rf"^(?:'s)?(?:\s*(?:,|and|et)\s*[A-Z][\w.]*)*(?:-led|-backed)?\s+(?:{_QUALIFIER}\s+)?"
+    # "Dutch Apache helicopters", "French Mirage jets": a model name may come between
+    r"(?:(?:Apache|Mirage(?: 2000)?|Rafale|Reaper|MQ-9|Chinook|Tigre|Tiger|Puma|Caracal|Cougar|"
+    r"Gazelle|Merlin|Black Hawk|Super Puma)\s+)?"
+    rf"{_PERSONNEL}\b"
 )
+
+
 # "soldats français", "instructeurs militaires russes", "troops from Chad".
 _NOUN_BEFORE = re.compile(
     rf"\b{_PERSONNEL}(?:\s+{_QUALIFIER})?\s+(?:(?:from|of|de|du|des)\s+(?:the\s+|la\s+|l')?)?$",
     re.IGNORECASE,
 )
+
+
 _LEFT_PLACE = re.compile(r"\b(?:from|du|de|des)\s+(?:the\s+|la\s+|l')?$", re.IGNORECASE)
-# "Chadian soldiers serving with MINUSMA", "le contingent tchadien de la Minusma": the state acts.
-_CONTINGENT_GAP = re.compile(
-    r"^(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:serving (?:with|in)|with|within|in|of|de la|de l'|du|"
-    r"au sein de la|au sein de l')\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
-    re.IGNORECASE,
-)
-_MULTINATIONAL = frozenset({"UN", "EU", "ECOWAS", "AU"})
+
+
 _HOST_PREP = re.compile(
     r"\b(?:in|into|to|from|out of|across|inside|throughout|within|towards?|en|au|aux|du|dans|"
     r"vers|hors du|hors de|depuis|sur le sol|left|leave|leaving|quit|quitt\w+|de)\s+"
@@ -51,18 +60,24 @@ _HOST_PREP = re.compile(
     r"\w*\s+)?$",
     re.IGNORECASE,
 )
+
+
 # "the border with Mali", "la frontière algérienne": a neighbour, neither side of the event.
 _NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:borders?|bordering|frontières?|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
     r"(?:with\s+|avec\s+)?(?:the\s+|le\s+|la\s+|l')?$",
     re.IGNORECASE,
 )
+
+
 # "a military source in Dakar said": where the speaker is, not where the event is.
 _SPEAKER_PLACE = re.compile(
     r"\b(?:sources?|officials?|responsables?|diplomat\w*|correspondents?|correspondant\w*|"
     r"spokes\w+|porte-parole)(?:\s+[\w-]+){0,2}?\s+(?:in|at|à|based in|bas[ée]\w* à)\s+$",
     re.IGNORECASE,
 )
+
+
 # "pulled back since the coups in Mali": a state named to date something else is not its place.
 _TIME_PLACE = re.compile(
     r"\b(?:since|after|following|before|depuis|après|avant)\s+(?:the\s+|les?\s+|la\s+|l')?"
@@ -71,17 +86,73 @@ _TIME_PLACE = re.compile(
     r"independence|ind[ée]pendance)\s+(?:in|en|au|aux|du|of|de)\s+(?:the\s+|la\s+|le\s+|l')?$",
     re.IGNORECASE,
 )
-_ORIGIN = re.compile(r"\b(?:from|depuis)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "flew in from Ouagadougou", "special forces based in Ouagadougou flew in": where they set out
+_ORIGIN = re.compile(
+    r"\b(?:from|depuis|(?:based|stationed|bas[ée]e?s|stationn[ée]e?s)\s+(?:in|at|à|au|en))\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "quitté le Mali pour le Niger", "left Gao for Niamey", "en direction du Tchad": onward travel
+_ONWARD = re.compile(
+    r"\b(?:for|towards?|vers|pour|en direction d[eu']|à destination d[eu']|"
+    r"(?:to |pour )?(?:rejoin|join|rejoindre|regagner|gagner)|rejoint|redeploy\w* (?:to|in)|"
+    r"red[ée]ploy\w* (?:au|en|vers|à))\s*(?:the\s+|la\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
+
+
+# a capital as a place, unless someone speaks from there ("the ministry said in Paris")
+_AT_SEAT = re.compile(
+    r"(?<!said )(?<!told )(?<!announced )(?<!déclaré )(?<!annoncé )(?<!indiqué )"
+    r"\b(?:in|into|at|à)\s+$|"
+    # "to" only after a movement: "flights shifted to Tripoli", not "grown closer to Moscow"
+    r"\b(?:sen[dt]\w*|fl[eoy]w?\w*|mov\w+|deploy\w*|dispatch\w*|shift\w*|head\w*|arriv\w+|"
+    r"return\w*|transferr?\w*|travel\w*|went|go|goes|going|relocat\w+|envoy\w+|achemin\w+)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:to|vers)\s+$",
+    re.IGNORECASE,
+)
+
+
+_SUPPORT_OF = re.compile(
+    r"\b(?:appui|soutien|support|aide|help|assistance|backing|renfort)\s+(?:du|de la|de l'|des|d'|"
+    r"de|of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "aircraft bought from the United States", "acquis auprès de la Russie": a seller, not an actor
+_SELLER_BEFORE = re.compile(
+    r"\b(?:bought|purchased|acquired|ordered|imported|supplied|sold|delivered|donated|"
+    r"achet[ée]e?s|acquis(?:es)?|command[ée]e?s|livr[ée]e?s|fourni(?:e|s|es)?|offert(?:e|s|es)?)"
+    r"\s+(?:from|by|par|auprès de|à)\s+(?:the\s+|la\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
+
+
+# "expected to leave for Germany": where leaving forces go is neither side of the event
+_DESTINATION = re.compile(r"\b(?:for|to|towards?|vers|pour)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 _CIVILIAN_AFTER = re.compile(
     r"^\s+(?:embass(?:y|ies)|consulates?|nationals|citizens|tourists|hostages?|journalists?|"
     r"aid workers|companies|firms|ambassade|consulat|ressortissants|otages?|journalistes?|"
-    r"entreprises?|soci[ée]t[ée]s?)\b",
+    r"entreprises?|soci[ée]t[ée]s?|"
+    # "European countries", "partenaires occidentaux": states in general, not forces
+    r"countries|nations|states|partners|capitals|pays|partenaires|capitales)\b",
     re.IGNORECASE,
 )
+
+
 _NEIGHBOUR_AFTER = re.compile(r"^(?:'s)?\s+(?:border|frontier)", re.IGNORECASE)
+
+
 # Stricter: a state outside the host set only counts as the event's place with these.
 _ELSEWHERE_PREP = re.compile(
-    r"\b(?:in|into|to|inside|en|au|aux|dans|vers)\s+(?:the\s+|la\s+|le\s+|l')?$", re.IGNORECASE
+    r"\b(?:in|into|to|inside|en|au|aux|dans|vers)\s+(?:the\s+|la\s+|le\s+|l')?"
+    r"(?:(?:north|south|east|west|central)\w*\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -96,17 +167,6 @@ class Role(enum.StrEnum):
     OPEN = "open"  # no cue either way
 
 
-@dataclass(frozen=True, slots=True)
-class Cast:
-    """The actors and hosts a sentence gives a trigger, nearest coordinated group first."""
-
-    actors: tuple[Mention, ...]
-    hosts: tuple[str, ...]
-    elsewhere: bool
-    hosts_cued: bool = False  # a preposition, not mere absence of an actor, made them hosts
-    host_mentions: tuple[Mention, ...] = ()
-
-
 def role_of(
     sentence: str,
     mention: Mention,
@@ -117,19 +177,62 @@ def role_of(
 ) -> Role:
     """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin,
     `leaving` (a withdrawal or an expulsion) reads "troops from X" as the place they leave."""
-    before, after = sentence[: mention.start], sentence[mention.end :]
+    before, after = tail(sentence[: mention.start]), sentence[mention.end :]
     if mention.form is Form.DEMONYM and _CIVILIAN_AFTER.match(after):
         return Role.NEIGHBOUR  # "the French embassy", "ressortissants français": no forces
     forces = _forces_role(before, after, mention, hosts, leaving=leaving)
     if forces is not None:
         return forces
     if mention.code in hosts:
+        if leaving and _ONWARD.search(before):
+            return Role.NEIGHBOUR  # "left Mali for Niger": where the leaving forces go next
         return _host_set_role(before, after, mention, deploy=deploy)
-    if _NEIGHBOUR_BEFORE.search(before) or _NEIGHBOUR_AFTER.match(after):
+    return _outside_role(before, after, mention, leaving=leaving)
+
+
+_CUES_REACH = 120  # characters: every cue read before a mention is shorter than this
+
+
+def tail(before: str) -> str:
+    """The end of the text before a mention, as far as any cue reaches, cut at a word start:
+    the cues are anchored at the mention, and scanning a whole long sentence for each is slow."""
+    if len(before) <= _CUES_REACH:
+        return before
+    tail = before[-_CUES_REACH:]
+    return tail[tail.find(" ") + 1 :] if " " in tail else tail
+
+
+def _outside_role(before: str, after: str, mention: Mention, *, leaving: bool) -> Role:
+    """Role of a state outside the host set that names no forces."""
+    if (
+        _SELLER_BEFORE.search(before)
+        or _NEIGHBOUR_BEFORE.search(before)
+        or _NEIGHBOUR_AFTER.match(after)
+        or (leaving and _DESTINATION.search(before))
+    ):
         return Role.NEIGHBOUR
     if mention.form is Form.NAME and _ELSEWHERE_PREP.search(before):
         return Role.ELSEWHERE
+    if mention.form is Form.SEAT and _AT_SEAT.search(before):
+        return Role.ELSEWHERE  # "arrivent à Tripoli", "landed in Bangui": the place itself
+    if mention.code in REMOTE:
+        return Role.NEIGHBOUR  # "Gabon", "Haitian": a far state names no forces by itself
     return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
+
+
+# "deploys 4,500 soldiers in the Sahel", "across the region": a region, not one host
+_REGION = re.compile(
+    r"\b(?:in|into|to|from|across|throughout|au|dans|en|à travers|de|du|hors du)\s+"
+    r"(?:the\s+|la\s+|le\s+|l')?(?:whole\s+|wider\s+|entire\s+)?(?:Sahel|region|r[ée]gion|"
+    r"sous-r[ée]gion|West Africa|Afrique de l'Ouest|Africa|Afrique|continent)\b"
+    r"(?!\s+(?:of|de|du)\b)",
+    re.IGNORECASE,
+)
+
+
+def regional(sentence: str) -> bool:
+    """Whether the sentence places its action in a region rather than in one state."""
+    return bool(_REGION.search(sentence))
 
 
 def origin_place(before: str) -> bool:
@@ -165,8 +268,13 @@ def _host_set_role(before: str, after: str, mention: Mention, *, deploy: bool) -
     """Role of a state that can host: a location preposition makes it the host."""
     if speaker_place(before) or _TIME_PLACE.search(before):
         return Role.NEIGHBOUR
+    if _SUPPORT_OF.search(before):
+        return Role.ACTOR  # "avec l'appui du Tchad": a supporter, not a place
     prep = _HOST_PREP.search(before)
-    origin = deploy and prep is not None and prep.group().lower().startswith(("from", "depuis"))
+    origin = deploy and (
+        (prep is not None and prep.group().lower().startswith(("from", "depuis")))
+        or bool(_ORIGIN.search(before))
+    )
     if prep and not origin:
         return Role.HOST  # "into neighbouring Cameroon" is a host even after "neighbouring"
     if origin and mention.form is Form.SEAT:
@@ -176,149 +284,22 @@ def _host_set_role(before: str, after: str, mention: Mention, *, deploy: bool) -
     return Role.HOST if mention.form is Form.SEAT else Role.OPEN
 
 
-def cast(
+def mention_roles(
     sentence: str,
     mentions: list[Mention],
-    place_hosts: list[str],
     hosts: frozenset[str],
-    at: int,
     *,
     deploy: bool = False,
     leaving: bool = False,
-    nominal_end: int | None = None,
-) -> Cast:
-    """Actors and hosts of the trigger at offset `at`, preferring the group nearest to it; a
-    nominal trigger ending at `nominal_end` ("the arrival of Estonian troops") prefers the actor
-    its complement names."""
+) -> dict[int, Role]:
+    """The role of every coded mention of a sentence, by id: the same for all the triggers of
+    one kind, so a caller may read it once per sentence and pass it to `cast`."""
     coded = [m for m in mentions if m.code]
-    roles = _spread_neighbours(
+    return _spread_neighbours(
         sentence,
         coded,
         {id(m): role_of(sentence, m, hosts, deploy=deploy, leaving=leaving) for m in coded},
     )
-    if deploy:
-        # "avec l'appui du Tchad, qui a dépêché des soldats": a relative clause's antecedent sends
-        for m in coded:
-            if m.end <= at and _RELATIVE.match(sentence[m.end : at]):
-                roles[id(m)] = Role.ACTOR
-    host_ms = [m for m in coded if roles[id(m)] is Role.HOST]
-    actors, open_hosts = _actors(sentence, coded, roles, hosts, at)
-    # "arrived in Mali to join Takuba", "arrived at the French base": what the forces join or
-    # reach is not who sent them, when someone else in the sentence did
-    actors = [m for m in actors if not _JOINED.search(sentence[: m.start])] or actors
-    if nominal_end is not None:
-        at = next((m.start for m in actors if _complement(sentence, nominal_end, m)), at)
-    # "Turkey and Nigeria signed": a state that can host, joined to a foreign actor, is the host
-    foreign = any(m.code not in hosts for m in actors)
-    actor_group = _nearest_group(sentence, actors, actors if foreign else actors + open_hosts, at)
-    own = {m.code for m in actor_group}
-    elsewhere = (
-        any(roles[id(m)] is Role.ELSEWHERE and _same_clause(sentence, m, at) for m in coded)
-        and not host_ms
-    )
-    # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
-    host_ms = [m for m in host_ms if m.code not in own]
-    host_pool = [] if elsewhere else [m for m in host_ms + open_hosts if m.code not in own]
-    host_group = _nearest_group(sentence, host_ms or host_pool, host_pool, at)
-    host_codes = [m.code for m in host_group if m.code in hosts]
-    if not host_codes and not elsewhere:
-        host_codes = _fallback_hosts(coded, roles, place_hosts, hosts, own if foreign else None)
-    return Cast(
-        tuple(m for m in actor_group if roles[id(m)] is not Role.ELSEWHERE),
-        tuple(dict.fromkeys(host_codes)),
-        elsewhere,
-        hosts_cued=bool(host_ms),
-        host_mentions=tuple(host_group),
-    )
-
-
-_RELATIVE = re.compile(r"^\s*,\s*(?:qui|which|who)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
-_OCCASION = re.compile(
-    r"\b(?:after|following|après(?!-)|suite à|à la suite)\b[^.;«»\"“”]*$", re.IGNORECASE
-)
-_JOINED = re.compile(
-    r"\b(?:join|joins|joined|joining|rejoindre|rejoint|rejoignent|int[ée]grer|support|supporting|"
-    r"reinforce|reinforcing|renforcer|appuyer|soutenir|at|à)\s+(?:the\s+|la\s+|le\s+|l'|an?\s+)?"
-    r"(?:[\w-]+\s+){0,2}?$",
-    re.IGNORECASE,
-)
-# "l'arrivée des premiers contingents estoniens", "the departure of the last French troops"
-_OF_COMPLEMENT = re.compile(
-    r"^\s*(?:of|des|du|de)\s*(?:the\s+|la\s+|l')?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE
-)
-
-
-def _complement(sentence: str, end: int, mention: Mention) -> bool:
-    """Whether `mention` is in the "of" complement of a noun ending at `end`."""
-    return mention.start >= end and bool(_OF_COMPLEMENT.match(sentence[end : mention.start]))
-
-
-# "expelled French forces and turned to Russia": a new verb after "and" starts another clause.
-_CLAUSE_BREAK = re.compile(
-    r"[;:(]|\s[-–—]\s|,\s*(?:and|but|while|whereas|et|mais|tandis)\b|"
-    r"\b(?:and|but|et|mais)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b",
-)
-
-
-def _same_clause(sentence: str, mention: Mention, at: int) -> bool:
-    """Whether nothing between the mention and offset `at` starts another clause."""
-    low, high = sorted((mention.end, at)) if mention.end <= at else sorted((at, mention.start))
-    return not _CLAUSE_BREAK.search(sentence[low:high])
-
-
-def _actors(
-    sentence: str, coded: list[Mention], roles: dict[int, Role], hosts: frozenset[str], at: int
-) -> tuple[list[Mention], list[Mention]]:
-    """The actor candidates, and the uncued host-set states left over as possible hosts."""
-    # "sent troops after the attack that killed Nigerien soldiers": the occasion's forces
-    framed = [m for m in coded if not (m.start > at and _OCCASION.search(sentence[at : m.start]))]
-    actors = _contingents(sentence, [m for m in framed if roles[id(m)] is Role.ACTOR]) or [
-        m for m in framed if roles[id(m)] is Role.WEAK_ACTOR
-    ]
-    open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
-    cued_host = any(roles[id(m)] is Role.HOST for m in coded)
-    if not actors and (cued_host or len({m.code for m in open_hosts}) > 1):
-        # "Chad to send troops into Cameroon": the uncued host-set state is the sender.
-        actors = _nearest_group(sentence, open_hosts, open_hosts, at, prefer_before=True)
-        open_hosts = [m for m in open_hosts if m not in actors]
-    return actors, open_hosts
-
-
-def _contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
-    """Drop a multinational force that only frames a state's contingent: in "Chadian soldiers
-    serving with MINUSMA" the actor is Chad (the contract's rule for national contingents)."""
-    framed = {
-        id(m)
-        for prev in actors
-        for m in actors
-        if (m.code in _MULTINATIONAL or m.form is Form.FORCE)
-        and prev.code not in _MULTINATIONAL
-        and prev.code != m.code
-        and prev.form is not Form.FORCE
-        and prev.end <= m.start
-        and _CONTINGENT_GAP.match(sentence[prev.end : m.start])
-    }
-    return [m for m in actors if id(m) not in framed]
-
-
-def _fallback_hosts(
-    coded: list[Mention],
-    roles: dict[int, Role],
-    place_hosts: list[str],
-    hosts: frozenset[str],
-    foreign_actors: set[str | None] | None,
-) -> list[str]:
-    """With no host cued: a named place, else a host-set state that acts beside a foreign actor
-    ("Niger's army confirmed that all American soldiers had left the country")."""
-    places = [code for code in place_hosts if code in hosts]
-    if places or foreign_actors is None:
-        return places[:1]
-    acting = (Role.ACTOR, Role.WEAK_ACTOR, Role.OPEN)
-    return [
-        m.code
-        for m in coded
-        if m.code in hosts and m.code not in foreign_actors and roles[id(m)] in acting
-    ][:1]
 
 
 def _spread_neighbours(
@@ -327,7 +308,7 @@ def _spread_neighbours(
     """'the borders with Burkina Faso and Niger': a neighbour's coordinated states are too; so
     are the demonyms coordinated after a forces demonym ("contingents estonien et tchèque")."""
     for prev, cur in itertools.pairwise(ordered):
-        if not _COORD.match(sentence[prev.end : cur.start]):
+        if not COORD.match(sentence[prev.end : cur.start]):
             continue
         if roles[id(prev)] is Role.NEIGHBOUR:
             roles[id(cur)] = Role.NEIGHBOUR
@@ -336,37 +317,11 @@ def _spread_neighbours(
     return roles
 
 
-_COORD = re.compile(
-    r"^\s*(?:,|and|et|or|ou|as well as|&)?\s*(?:,|and|et|or|ou)?\s*(?:the\s+|la\s+|le\s+|l')?$"
+COORD = re.compile(
+    r"^\s*(?:,|and|et|or|ou|as well as|&)?\s*(?:,|and|et|or|ou)?\s*"
+    # "du Mali, du Burkina Faso et du Niger": the preposition repeated before each
+    r"(?:(?<=[,\s])(?:from|in|into|du|des|au|aux|en|de|d')\s*)?(?:the\s+|la\s+|le\s+|l')?$"
     # "du Mali en 2022, puis du Burkina Faso": a date and a repeated preposition in between
     r"|^\s*(?:(?:in|en)\s+\d{4}\s*)?,?\s*(?:and\s+then|then|et\s+puis|puis|and|et)\s+"
     r"(?:(?:from|in|into|du|de|des|au|aux|en)\s+)?(?:the\s+|la\s+|le\s+|l')?$"
 )
-
-
-def _nearest_group(
-    sentence: str,
-    anchors: list[Mention],
-    pool: list[Mention],
-    at: int,
-    *,
-    prefer_before: bool = False,
-) -> list[Mention]:
-    """The anchor nearest `at` plus pool mentions coordinated with it ("Senegal and Mali")."""
-    if not anchors:
-        return []
-
-    def distance(m: Mention) -> int:
-        gap = at - m.end if m.end <= at else m.start - at
-        return gap + (1000 if prefer_before and m.start > at else 0)
-
-    ordered = sorted({id(m): m for m in [*pool, *anchors]}.values(), key=lambda m: m.start)
-    best = ordered.index(min(anchors, key=distance))
-    low = high = best
-    while low > 0 and _COORD.match(sentence[ordered[low - 1].end : ordered[low].start]):
-        low -= 1
-    while high < len(ordered) - 1 and _COORD.match(
-        sentence[ordered[high].end : ordered[high + 1].start]
-    ):
-        high += 1
-    return ordered[low : high + 1]

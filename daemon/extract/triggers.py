@@ -42,7 +42,11 @@ _DEPART = (
     r"closure|closing)|be (?:closed|shut)|closed|to take\b.{0,60}?\bout|(?:le|de) d[ée]part|"
     r"(?:le|de) retrait|"
     r"la fermeture|de (?:quitter|partir|retirer|se retirer|fermer|plier bagage)|"
-    r"(?:pour|à) quitter)"
+    r"(?:pour|à) (?:quitter|partir|retirer|se retirer)|"
+    # "demanding that American troops stop their activities at the base"
+    r"(?:stop|halt|cease|suspend)\w* (?:\w+ ){0,2}?(?:activities|operations|flights)|"
+    r"(?:cess|arr[êe]t|suspend)\w* (?:leurs|ses|toutes? (?:leurs|ses)) "
+    r"(?:activit[ée]s|op[ée]rations))"
 )
 _END = (
     r"(?:end(?:s|ed|ing)?|terminat\w+|revok\w+|scrap\w+|cancel\w+|suspend\w*|denounc\w+|"
@@ -51,10 +55,30 @@ _END = (
     r"mettent fin|fin (?:de|du|des|à|aux)|romp\w+|rompu|ruptur\w+|suspendu\w*|abrog\w+)"
 )
 
+# "drove the jihadists out", "chassé les terroristes": fighting an armed group, not expelling troops
+_ENEMY = (
+    r"(?:the\s+|les\s+|des\s+|ces\s+)?(?:\w+\s+)?(?:jihadists?|militants?|insurgents?|rebels?|"
+    r"terrorists?|islamists?|fighters|assailants|attackers|jihadistes|terroristes|islamistes|"
+    r"rebelles|insurg[ée]s|assaillants|Boko Haram)\b"
+)
 _EXPEL = (
     (
-        r"expel(?:s|led|ling)?|expulsions?|expuls\w+|kick(?:s|ed|ing)? out|thrown out|"
-        r"(?<!de )chass(?:[ée]\w*|ent)\b"
+        rf"(?:expel(?:s|led|ling)?|expulsions?|expuls\w+|kick(?:s|ed|ing)? out|thrown out|"
+        rf"(?<!de )chass(?:[ée]\w*|ent)\b)(?!\W+{_ENEMY})"
+    ),
+    # "whose departure the junta demanded", "le retrait exigé par Bamako": the demand after its
+    # object (a departure "ordered by" someone may be the actor's own decision)
+    (
+        r"whose (?:departure|withdrawal|exit|expulsion) (?:[\w'’-]+ ){1,4}?(?:demanded|ordered)|"
+        r"(?:departure|withdrawal|exit|d[ée]part|retrait)\W+(?:[\w'’-]+\W+){0,5}?"
+        r"(?:demanded|exig[ée]\w*|r[ée]clam[ée]\w*) (?:by|par)\b"
+    ),
+    # "withdrew its consent to the mission", "refused to extend the agreement"
+    (
+        r"(?:withdr\w+ (?:its |their )?consent|retir\w+ (?:son|leur) consentement)"
+        r"(?: (?:to|for|au|à) (?:the |la |l')?(?:deployment|presence|d[ée]ploiement|pr[ée]sence))?|"
+        r"(?:refus\w+|declin\w+)(?: to| de)? (?:extend|renew|prolong|renouvel|reconduire)\w*"
+        rf"{_GAP}(?:agreements?|accords?|mandates?|mandats?|{ACCORD})"
     ),
     (
         rf"(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|ask(?:s|ed|ing)?|told|"
@@ -67,16 +91,19 @@ _EXPEL = (
     ),
     r"order(?:s|ed|ing)? (?:\w+\W+){1,4}?out\b",
     (
-        r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,2}?"
+        r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,4}?"
         r"(?:departure|withdrawal|exit|d[ée]part|retrait))|(?<=part )(?:forc|impos)[ée]\w*|"
         r"(?<=parts )(?:forc|impos)[ée]\w*|forced (?:\w+ ){0,3}?out\b"
     ),
     (
-        rf"(?:exig\w+|r[ée]clam\w+|demand[ée]\w*|ordonn\w+|somm[ée]\w*|enjoint|pri[ée]s?|"
+        rf"(?:exig\w+|r[ée]clam\w+|demand\w+|ordonn\w+|somm[ée]\w*|enjoint|pri[ée]s?|"
         rf"donn[ée]\w*|veu(?:t|lent)){_GAP}{_DEPART}"
     ),
     rf"{_END}{_GAP}(?:{ACCORD}|{_PRESENCE})",
-    rf"{_END}{_GAP}(?:agreements?|accords?|pacts?|deals?)\W+(?:\w+\W+){{0,4}}?{_FORCES}",
+    (
+        rf"{_END}{_GAP}(?:agreements?|accords?|pacts?|deals?)\W+(?:\w+\W+){{0,4}}?"
+        rf"(?:{_FORCES}|missions?|bases?|pr[ée]sence)\b"
+    ),
 )
 _AGREEMENT = (
     (
@@ -98,13 +125,19 @@ _WITHDRAW = (
         r"draw(?:s|ing|n)?[- ]?down|drew down|drawdown|"
         r"hand(?:s|ed|ing)? (?:over|back)|handover|hand-over|"
         r"return(?:s|ed|ing)? (?:(?:\w+ ){0,3}(?:bases?|sites|camps?)|home)|"
+        r"return(?:s|ed|ing)? to (?:\w+ ){0,2}?(?:soil|barracks|territory)|"
+        # "the EU mission in Niger was ended", passive or intransitive ending
+        r"(?:mission|deployment|operation|presence)(?: [\w-]+){0,6}? "
+        r"(?:was|were|has been|have been) (?:ended|terminated|closed|wound up|brought to an end)|"
         r"fl(?:y|ies|ew|own|ying) (?:\w+ ){0,2}?(?:out|home)\b|airlifted out|repatriat\w+|"
         r"(?:redeploy|reposition|relocat)\w* (?:\w+ ){0,4}?(?:out of|from)|"
         r"(?:cut(?:s|ting)?|reduc\w+|slash\w*|trim\w*) (?:\w+ ){0,4}?"
         r"(?:presence|troops|forces?|contingent|personnel|footprint)\b|"
         r"(?:wound|wind(?:s|ing)?|scal\w+) (?:down|back)|wrap(?:s|ped|ping)? up|"
-        r"end(?:s|ed|ing)? (?:its|their|the) (?:\w+ ){0,3}?(?:deployment|mission|presence)|"
-        r"end of (?:the |its |their )?(?:\w+ ){0,3}?(?:deployment|mission|presence)"
+        r"end(?:s|ed|ing)? (?:its|their|the) (?:\w+ ){0,3}?"
+        r"(?:deployment|mission|presence|participation|contribution)|"
+        r"end of (?:the |its |their )?(?:\w+ ){0,3}?"
+        r"(?:deployment|mission|presence|participation|contribution)"
     ),
     (
         # "left 20 people dead", "would leave a gap", "evacuated the wounded": other senses
@@ -118,24 +151,44 @@ _WITHDRAW = (
         r"sortis?e?s? du|rapatri\w+|(?<!une )(?<!la )(?<!le )(?<!en )partis?e?s?\b|"
         rf"[ée]vacu\w+{_NOT_CASUALTIES}|"
         r"red[ée]ploy\w+ hors|"
-        r"fin (?:de|du|des) (?:la |l')?(?:\w+ ){0,2}?(?:mission|op[ée]ration|pr[ée]sence|"
-        r"d[ée]ploiement)|fin de mission|ferm\w+ (?:\w+ ){0,2}bases?|"
+        r"fin (?:de|du|des|à) (?:la |l'|sa |leur )?(?:\w+ ){0,2}?"
+        r"(?:mission|op[ée]ration|pr[ée]sence|d[ée]ploiement|participation|contribution)|"
+        r"fin de mission|ferm\w+ (?:\w+ ){0,2}bases?|"
         r"r[ée]duction (?:\w+ ){0,2}(?:dispositif|effectifs|pr[ée]sence)|"
         r"r[ée]dui\w+ (?:\w+ ){0,3}(?:dispositif|effectifs|pr[ée]sence|contingent)|"
-        r"remi(?:s|se|ses|t) (?:\w+ ){0,3}?bases?"
+        r"remi(?:s|se|ses|t) (?:\w+ ){0,3}?bases?|"
+        r"(?:regagn\w+|rentr\w+) "
+        r"(?:au pays|leur pays|le territoire|leurs? casernes?|[àa] la maison)|"
+        r"(?:mission|op[ée]ration|pr[ée]sence)(?: [\w'’-]+){0,6}? (?:a pris fin|ont pris fin|"
+        r"s'est achev[ée]e|a [ée]t[ée] (?:close|ferm[ée]e|arr[êe]t[ée]e))"
     ),
 )
 _DEPLOY = (
     (
         r"deploy(?:s|ed|ing|ment|ments)?|redeploy\w*|dispatch\w*|despatch\w*|send(?:s|ing)?|sent|"
         r"arriv(?:e|es|ed|al|als|ing)|land(?:s|ed|ing)? (?:in|at)|station(?:s|ing)?\b|"
-        r"reinforcements?|reinforc(?:e|es|ed|ing)|bolster\w*|"
+        r"reinforcements?|bolster\w*|"
+        # "to reinforce its campaign": what is reinforced must be forces, not an effort
+        r"reinforc(?:e|es|ed|ing)(?!\W+(?:(?:its|their|the|a|an)\W+)?(?:\w+\W+)?(?:campaign|"
+        r"efforts?|cooperation|ties|security|capacit\w+|capabilit\w+|fight|partnership)\b)|"
         r"commit(?:s|ted|ting)? (?:\w+ ){0,2}troops|"
         r"(?:cross|enter|move|pour|roll|stream)(?:s|es|ed|ing)? (?:from (?:\w+ ){1,3}?)?into|"
         r"cross(?:es|ed|ing)? the border|posted (?:there|at|in)\b|boots on the ground|"
-        r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*|post(?:s|ed|ing)? to|"
+        r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*(?! (?:base|hub))|"
+        r"post(?:s|ed|ing)? to|"
         r"rush(?:es|ed|ing)? (?:\w+ ){0,3}?to|(?:take|takes|took|taking) up positions?|"
-        r"(?:announc|confirm|pledg)\w* (?:their|its) participation"
+        r"(?:announc|confirm|pledg)\w* (?:their|its) participation|"
+        # "the number of French soldiers will rise to 2,500"
+        r"(?:number|strength|contingent|troops|soldiers|force)(?: [\w.,-]+){0,6}? "
+        r"(?:will |would |to |should |is set to )?"
+        r"(?:rise|rises|rising|increase[sd]?|grow|climb\w*|swell\w*) to\b|"
+        # "will be based in Nigeria", "launched a military mission", "set up a base"
+        r"(?:will|would|shall|to) be (?:based|stationed|posted)|"
+        r"launch\w* (?:an? |the |its |their )?(?:new )?(?:[\w-]+ ){0,2}?mission|"
+        r"(?:set(?:s|ting)? up|establish\w*|open(?:s|ed|ing)?|buil[dt]\w*) "
+        r"(?:an? |its |their |the )?(?:new )?(?:[\w-]+ ){0,2}?(?:base|outpost|camp)s?\b|"
+        r"t(?:ake|akes|ook|aking) over "
+        r"(?:from|the (?:\w+ ){0,2}?(?:bases?|camps?|positions|duties))"
     ),
     (
         r"d[ée]ploi\w*|d[ée]ploy\w+|red[ée]ploy\w+|(?:travers|franchi)\w* la fronti[èe]re|"
@@ -146,14 +199,27 @@ _DEPLOY = (
         r"prennent position|"
         r"s'est pos[ée]e?|accueill\w+ (?:\w+ ){0,3}?(?:soldats|militaires|troupes|instructeurs|"
         r"mercenaires|contingent)|entr[ée]\w* (?:au|dans|à|en (?!vigueur))|"
-        r"(?:annonc|confirm)\w* (?:leur|sa|son) participation"
+        r"(?:annonc|confirm)\w* (?:leur|sa|son) participation|"
+        r"ser(?:a|ont|ait|aient) (?:bas|stationn|post|install)[ée]e?s?|"
+        r"(?:nombre|effectifs?|contingent|dispositif)(?: [\w'’.,-]+){0,6}? "
+        r"(?:doit |devrait |va |sera )?(?:atteindre|passer à|port[ée]e? à|augmenter)|"
+        r"lanc\w* (?:une |la |sa |leur )?(?:nouvelle )?mission (?:militaire|de formation|"
+        r"de partenariat|de maintien)|"
+        r"(?:ouv\w+|instal\w+|cr[ée]\w+|constru\w+) (?:une |la |sa |leur )?(?:nouvelle )?"
+        r"(?:base|emprise)s?\b|pren\w* le relais|pris le relais"
     ),
 )
 _OPERATION = (
     (
         r"(?:air ?|drone |aerial )?strikes?|airstrikes?|bombard\w+|bomb(?:ed|ing)|"
+        r"struck(?!\W+(?:an?\W+)?(?:\w+\W+)?(?:deal|agreement|accord|balance|tone|chord|down)\b)|"
+        r"(?:dr(?:o|i)ve|driven|driving|chas\w+) (?:\w+ ){0,3}?out of|"
+        r"dislodg\w+|rout(?:ed|ing)|overr(?:a|u)n|storm(?:ed|ing)|advanc\w+ on|killing|"
+        r"seiz(?:e|ed|ing)(?! power)|"
         r"raid(?:s|ed)?|ambush\w*|offensive|assault|clash\w*|battle|killed|neutrali[sz]\w+|"
-        r"attack\w*|fighting|fought|pound(?:s|ed|ing)|shell(?:ed|ing)|repel\w*|captur\w+|"
+        # "light attack aircraft", "attack helicopters": a kind of machine, not an action
+        r"attack\w*(?! (?:aircraft|helicopters?|planes?|jets?|drones?|boats?|submarines?))|"
+        r"fighting|fought|pound(?:s|ed|ing)|shell(?:ed|ing)|repel\w*|captur\w+|"
         r"wounded|injured|came under (?:fire|attack)|recaptur\w+|retook|retak(?:e|es|en|ing)|"
         r"suffer\w* (?:\w+ ){0,3}?(?:losses|casualties)|"
         r"(?:struck|hit|hits|strikes|ran over) (?:an? )?(?:\w+ )?(?:mine|landmine|IED|"
@@ -163,7 +229,10 @@ _OPERATION = (
     ),
     (
         r"frappes?|embuscades?|accrochages?|affrontements?|(?<!de )(?<!d')combats?"
-        r"(?! (?:troops|units|forces|soldiers|aircraft|helicopters|vehicles))|"
+        r"(?! (?:troops|units|forces|soldiers|aircraft|helicopters|vehicles))|tuant|d[ée]log\w+|"
+        rf"mis en d[ée]route|(?:chass|repouss)\w* {_ENEMY}|"
+        r"(?:ont|a|avoir) (?:repris|pris) le contr[ôo]le|(?:expel|kick)\w* (?:out )?"
+        rf"{_ENEMY}|"
         r"tu[ée]s?|assaut|attaqu\w+|captur\w+|bless[ée]s?|"
         # "repoussé à 2025 les élections": postponed, not repelled
         r"repouss\w+(?!\s+(?:à|au|aux|jusqu\w*|sine)\b)|bombard\w+|"
@@ -189,7 +258,7 @@ WEAK = re.compile(
     r"^(?:leav|left|quit|depart|exit|evacuat|[ée]vacu|relocat|d[ée]part|quitt|partis?|arriv|land|"
     r"send|sent|envo|station|reinforc|renfor|attack|attaqu|killed|tu[ée]|combat|battle|clash|"
     r"offensive|assault|fight|fought|install|entr|bless|wound|injur|captur|post|move|cross|enter|"
-    r"cut|reduc|r[ée]du)",
+    r"cut|reduc|r[ée]du|killing|tuant|seiz|storm|advanc)",
     re.IGNORECASE,
 )
 
@@ -253,7 +322,7 @@ class Trigger:
 
 _NOMINAL = re.compile(
     r"(?:arrivals?|arriv[ée]es?|deployments?|d[ée]ploiements?|envois?|departures?|d[ée]parts?|"
-    r"retraits?|withdrawals?|pullout|pull-out|dispatch)$",
+    r"retraits?|withdrawals?|pullout|pull-out|dispatch|exits?|sorties?|drawdown|expulsions?)$",
     re.IGNORECASE,
 )
 
@@ -269,10 +338,14 @@ PREFILTER = re.compile("|".join(f"(?:{p.pattern})" for p in _COMPILED.values()),
 
 def find_triggers(sentence: str) -> list[Trigger]:
     """All triggers in a sentence; WITHDRAW words inside an EXPEL phrase belong to the order."""
+    # the earliest trigger of any type: most sentences have none, and none starts before it
+    first = PREFILTER.search(sentence)
+    if first is None:
+        return []
     found = [
         Trigger(kind, m.start(), m.end(), m.group())
         for kind, pattern in _COMPILED.items()
-        for m in pattern.finditer(sentence)
+        for m in pattern.finditer(sentence, first.start())
     ]
     # "must leave" both demands a departure and plans it: its WITHDRAW stays
     strong = [

@@ -1,14 +1,14 @@
-"""Unit tests for daemon.extract.triggers and daemon.extract.roles."""
+"""Unit tests for daemon.extract.triggers, daemon.extract.roles and daemon.extract.cast."""
 
 from __future__ import annotations
 
 import pytest
 
 from daemon.actors import SAHEL_HOSTS
+from daemon.extract.cast import cast
 from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.gazetteer import find_mentions
 from daemon.extract.lang import detect_language
-from daemon.extract.roles import cast
 from daemon.extract.triggers import find_triggers
 from daemon.model import EventType, Status
 

@@ -1,0 +1,325 @@
+"""Who acts on whom for one trigger: the actors and hosts a sentence gives it.
+
+Built on the mentions' roles (roles.py): the nearest coordinated group of actors and of hosts,
+with the sentence's structure deciding between rivals: the subject before a verb, the complement
+after a noun ("the arrival of Estonian troops"), a list of senders, the host's own forces as
+partners, and what is only an aside (a source, an occasion, a standing presence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from daemon.extract.gazetteer import Form, Mention
+from daemon.extract.roles import COORD, Role, mention_roles, tail
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The actors and hosts a sentence gives a trigger, nearest coordinated group first."""
+
+    actors: tuple[Mention, ...]
+    hosts: tuple[str, ...]
+    elsewhere: bool
+    hosts_cued: bool = False  # a preposition, not mere absence of an actor, made them hosts
+    host_mentions: tuple[Mention, ...] = ()
+    # the next nearest actors, for when the nearest turn out to be the host's own forces, as
+    # when German special forces train Nigerien commandos in Niger
+    alternates: tuple[Mention, ...] = ()
+    helped: bool = False  # the actors are only whom the forces join or help ("to help France")
+
+
+def cast(
+    sentence: str,
+    mentions: list[Mention],
+    place_hosts: list[str],
+    hosts: frozenset[str],
+    at: int,
+    *,
+    deploy: bool = False,
+    leaving: bool = False,
+    nominal_end: int | None = None,
+    known: dict[int, Role] | None = None,
+    senders: bool = False,
+    signing: bool = False,
+) -> Cast:
+    """Actors and hosts of the trigger at offset `at`, preferring the group nearest to it; a
+    nominal trigger ending at `nominal_end` ("the arrival of Estonian troops") prefers the actor
+    its complement names; `known` are the mentions' roles when already read (`mention_roles`);
+    `senders` (a deployment or a withdrawal) lets a list of states be a list of senders;
+    `signing` (an accord) ignores where it was signed."""
+    coded = [m for m in mentions if m.code]
+    roles = dict(
+        known
+        if known is not None
+        else mention_roles(sentence, mentions, hosts, deploy=deploy, leaving=leaving)
+    )
+    if deploy:
+        # "avec l'appui du Tchad, qui a dépêché des soldats": a relative clause's antecedent sends;
+        # so does the subject of the sending verb ("Chad has sent troops alongside French forces")
+        for m in coded:
+            gap = sentence[m.end : at]
+            if m.end <= at and (
+                _RELATIVE.match(gap) or (m.form in _SUBJECT_FORMS and _SUBJECT_GAP.match(gap))
+            ):
+                roles[id(m)] = Role.ACTOR
+    host_ms = [m for m in coded if roles[id(m)] is Role.HOST]
+    actors, open_hosts, helped = _actors(sentence, coded, roles, hosts, at)
+    # "arrived in Mali to join Takuba", "arrived at the French base": what the forces join or
+    # reach is not who sent them, when someone else in the sentence did
+    actors = [m for m in actors if not _JOINED.search(sentence[: m.start])] or actors
+    if nominal_end is not None:
+        at = next((m.start for m in actors if _complement(sentence, nominal_end, m)), at)
+    # "Turkey and Nigeria signed": a state that can host, joined to a foreign actor, is the host
+    foreign = any(m.code not in hosts for m in actors)
+    # "French trainers arrived to train Malian soldiers in Mali": the host's own forces are
+    # partners, not senders
+    hosted = {m.code for m in host_ms}
+    actors = [m for m in actors if m.code not in hosted] or actors
+    # ...but "Nigeria, Niger and Togo will send troops to Mali": a list of senders
+    listed = not foreign or (senders and bool(host_ms))
+    # a verb's actor is its subject, before it; a noun's is its complement, after it
+    actor_group = _nearest_group(
+        sentence,
+        actors,
+        actors + open_hosts if listed else actors,
+        at,
+        after=_OBJECT_SIDE if nominal_end is None else 0,
+    )
+    own = {m.code for m in actor_group}
+    others = [m for m in actors if m.code not in own]
+    # where an accord is signed does not matter ("signed in Rome")
+    elsewhere = (
+        not signing
+        and any(roles[id(m)] is Role.ELSEWHERE and _same_clause(sentence, m, at) for m in coded)
+        and not host_ms
+    )
+    # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
+    host_ms = [m for m in host_ms if m.code not in own]
+    host_pool = [] if elsewhere else [m for m in host_ms + open_hosts if m.code not in own]
+    # "the exit of 1,000 troops from neighbouring Niger": the noun's own "from" names the host
+    own_place = next(
+        (
+            m.start
+            for m in host_ms
+            if nominal_end is not None and _from_complement(sentence, nominal_end, m)
+        ),
+        at,
+    )
+    host_group = _nearest_group(sentence, host_ms or host_pool, host_pool, own_place)
+    host_codes = [m.code for m in host_group if m.code in hosts]
+    if not host_codes and not elsewhere:
+        host_codes = _fallback_hosts(coded, roles, place_hosts, hosts, own if foreign else None)
+    return Cast(
+        tuple(m for m in actor_group if roles[id(m)] is not Role.ELSEWHERE),
+        tuple(dict.fromkeys(host_codes)),
+        elsewhere,
+        hosts_cued=bool(host_ms),
+        host_mentions=tuple(host_group),
+        alternates=tuple(_nearest_group(sentence, others, others, at)),
+        helped=helped,
+    )
+
+
+# characters: how much farther an actor after a verb trigger counts than one before it
+_OBJECT_SIDE = 80
+
+
+_SUBJECT_FORMS = (Form.NAME, Form.SEAT)
+
+
+# between a state and its verb: "Chad has", "Niger's parliament approved", "Le Tchad a aussi"
+_SUBJECT_GAP = re.compile(
+    r"^(?:'s\s+(?:government|parliament|army|military|president|junta|leaders?)\s+"
+    r"(?:\w+\s+){0,2}?)?\s*(?:(?:has|have|had|will|would|is to|plans to|is set to|also|already|"
+    r"then|on \w+day|a|ont|avait|va|doit|aussi|d[ée]j[àa]|alors)\s+)*"
+    # "Chad decided the dispatch of", "Niger's parliament approved sending"
+    r"(?:(?:decided|approved|announced|ordered|voted|agreed|d[ée]cid[ée]|annonc[ée]|approuv[ée]|"
+    r"ordonn[ée]|vot[ée])\s+(?:to\s+|de\s+|d'|on\s+)?(?:the\s+|l'|le\s+|la\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+_RELATIVE = re.compile(r"^\s*,\s*(?:qui|which|who)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+_OCCASION = re.compile(
+    r"\b(?:after|following|après(?!-)|suite à|à la suite)\b[^.;«»\"“”]*$", re.IGNORECASE
+)
+
+
+_JOINED = re.compile(
+    r"\b(?:join|joins|joined|joining|rejoindre|rejoint|rejoignent|int[ée]grer|support|supporting|"
+    r"reinforce|reinforcing|renforcer|appuyer|soutenir|(?<!the )help(?:s|ed|ing)?|assist\w*|"
+    r"aider|alongside|aux côtés d[eu]s?|at|à)"
+    r"\s+(?:the\s+|la\s+|le\s+|l'|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+
+
+# "l'arrivée des premiers contingents estoniens", "the departure of the last French troops"
+_OF_COMPLEMENT = re.compile(
+    r"^\s*(?:of|des|du|de)\s*(?:the\s+|la\s+|l')?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE
+)
+
+
+_FROM_COMPLEMENT = re.compile(
+    r"^\s*(?:(?:of|des|du|de)\s+)?(?:[\w,.'’-]+\s+){0,6}?(?:from|out of|de|du|hors du)\s+"
+    r"(?:the\s+|la\s+|le\s+|l')?(?:neighbou?ring\s+|voisin\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _from_complement(sentence: str, end: int, mention: Mention) -> bool:
+    """Whether `mention` is the "from" place in the complement of a noun ending at `end`."""
+    return mention.start >= end and bool(_FROM_COMPLEMENT.match(sentence[end : mention.start]))
+
+
+def _complement(sentence: str, end: int, mention: Mention) -> bool:
+    """Whether `mention` is in the "of" complement of a noun ending at `end`."""
+    return mention.start >= end and bool(_OF_COMPLEMENT.match(sentence[end : mention.start]))
+
+
+# "expelled French forces and turned to Russia": a new verb after "and" starts another clause.
+_CLAUSE_BREAK = re.compile(
+    r"[;:(]|\s[-–—]\s|,\s*(?:and|but|while|whereas|et|mais|tandis)\b|"
+    # a relative or a person's whereabouts: "..., exilé en Guinée équatoriale"
+    r",\s*(?:who|which|whose|qui|dont|now|exiled|living|born|exil[ée]e?s?|n[ée]e?s?)\b|"
+    r"\b(?:and|but|et|mais)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b|"
+    r"\b(?:et|mais)\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?(?:aussi\s+|ensuite\s+)?"
+    r"[a-zéè]+[ée](?:e|s|es)?\s",
+)
+
+
+def _same_clause(sentence: str, mention: Mention, at: int) -> bool:
+    """Whether nothing between the mention and offset `at` starts another clause."""
+    low, high = sorted((mention.end, at)) if mention.end <= at else sorted((at, mention.start))
+    return not _CLAUSE_BREAK.search(sentence[low:high])
+
+
+# After the trigger, these start a part of the sentence whose states are not its actors: a
+# source ("said the statement, signed by France, Germany"), or a place's standing presence
+# ("attacked Diffa, where Chadian troops are based").
+_ASIDE = re.compile(
+    r"\b(?:said|says|told|according to|signed by|endorsed by|selon|sign[ée]e? par|"
+    r"(?:a|ont|avait|avaient) (?:annoncé|indiqué|déclaré|affirmé|précisé|dit))\b|"
+    r",\s*(?:where|où|in which|dans lequel|dans laquelle)\b",
+    re.IGNORECASE,
+)
+
+
+def _outside(sentence: str, mention: Mention, at: int) -> bool:
+    """Whether a mention after the trigger belongs to an occasion, a source or a presence aside."""
+    if mention.start <= at:
+        return False
+    between = sentence[at : mention.start]
+    # the trigger's own verb may be a reporting one ("said French forces must leave")
+    aside = next((m for m in _ASIDE.finditer(between) if m.start() > 0), None)
+    return bool(_OCCASION.search(between) or aside)
+
+
+def _actors(
+    sentence: str, coded: list[Mention], roles: dict[int, Role], hosts: frozenset[str], at: int
+) -> tuple[list[Mention], list[Mention], bool]:
+    """The actor candidates, the uncued host-set states left over as possible hosts, and whether
+    the only candidates are states the forces join or help."""
+    # "sent troops after the attack that killed Nigerien soldiers": the occasion's forces
+    framed = [m for m in coded if not _outside(sentence, m, at)]
+    # "British personnel arrived at the French base": who is joined is not who is sent
+    free = [m for m in framed if not _JOINED.search(tail(sentence[: m.start]))]
+    acting = (Role.ACTOR, Role.WEAK_ACTOR)
+    pool = free if any(roles[id(m)] in acting for m in free) else framed
+    helped = pool is framed and any(roles[id(m)] in acting for m in framed)
+    actors = _contingents(sentence, [m for m in pool if roles[id(m)] is Role.ACTOR]) or [
+        m for m in pool if roles[id(m)] is Role.WEAK_ACTOR
+    ]
+    open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
+    cued_host = any(roles[id(m)] is Role.HOST for m in coded)
+    if not actors and (cued_host or len({m.code for m in open_hosts}) > 1):
+        # "Chad to send troops into Cameroon": the uncued host-set state is the sender.
+        actors = _nearest_group(sentence, open_hosts, open_hosts, at, prefer_before=True)
+        open_hosts = [m for m in open_hosts if m not in actors]
+    return actors, open_hosts, helped
+
+
+def _contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
+    """Drop a multinational force that only frames a state's contingent: in "Chadian soldiers
+    serving with MINUSMA" the actor is Chad (the contract's rule for national contingents)."""
+    framed = {
+        id(m)
+        for prev in actors
+        for m in actors
+        if (m.code in _MULTINATIONAL or m.form is Form.FORCE)
+        and prev.code not in _MULTINATIONAL
+        and prev.code != m.code
+        and prev.form is not Form.FORCE
+        and prev.end <= m.start
+        and _CONTINGENT_GAP.match(sentence[prev.end : m.start])
+    }
+    return [m for m in actors if id(m) not in framed]
+
+
+# "Chadian soldiers serving with MINUSMA", "le contingent tchadien de la Minusma": the state acts.
+_CONTINGENT_GAP = re.compile(
+    r"^(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:serving (?:with|in)|with|within|in|of|de la|de l'|du|"
+    r"au sein de la|au sein de l')\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+_MULTINATIONAL = frozenset({"UN", "EU", "ECOWAS", "AU"})
+
+
+def _fallback_hosts(
+    coded: list[Mention],
+    roles: dict[int, Role],
+    place_hosts: list[str],
+    hosts: frozenset[str],
+    foreign_actors: set[str | None] | None,
+) -> list[str]:
+    """With no host cued: a named place, else a host-set state that acts beside a foreign actor
+    ("Niger's army confirmed that all American soldiers had left the country")."""
+    places = [code for code in place_hosts if code in hosts]
+    if places or foreign_actors is None:
+        return places[:1]
+    acting = (Role.ACTOR, Role.WEAK_ACTOR, Role.OPEN)
+    return [
+        m.code
+        for m in coded
+        if m.code in hosts and m.code not in foreign_actors and roles[id(m)] in acting
+    ][:1]
+
+
+def _nearest_group(
+    sentence: str,
+    anchors: list[Mention],
+    pool: list[Mention],
+    at: int,
+    *,
+    prefer_before: bool = False,
+    after: int = 0,
+) -> list[Mention]:
+    """The anchor nearest `at` plus pool mentions coordinated with it ("Senegal and Mali");
+    anchors after `at` count `after` characters farther, or always farther with
+    `prefer_before`."""
+    if not anchors:
+        return []
+
+    def distance(m: Mention) -> int:
+        gap = at - m.end if m.end <= at else m.start - at
+        if m.start <= at:
+            return gap
+        return gap + (1000 if prefer_before else after)
+
+    ordered = sorted({id(m): m for m in [*pool, *anchors]}.values(), key=lambda m: m.start)
+    best = ordered.index(min(anchors, key=distance))
+    low = high = best
+    while low > 0 and COORD.match(sentence[ordered[low - 1].end : ordered[low].start]):
+        low -= 1
+    while high < len(ordered) - 1 and COORD.match(
+        sentence[ordered[high].end : ordered[high + 1].start]
+    ):
+        high += 1
+    return ordered[low : high + 1]
