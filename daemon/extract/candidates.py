@@ -15,11 +15,11 @@ from functools import cached_property
 
 from daemon.extract.cast import Cast, cast
 from daemon.extract.cues import blocked, presence_only, status_of
-from daemon.extract.dates import event_date
+from daemon.extract.dates import event_date as date_of
 from daemon.extract.gazetteer import Form, Mention, find_mentions
 from daemon.extract.numbers import TroopCount, troop_count
 from daemon.extract.places import PlaceEntry, find_places, places_of
-from daemon.extract.roles import Role, mention_roles, origin_place, regional, role_of, speaker_place
+from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
 from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
 
@@ -44,10 +44,22 @@ class Candidate:
     personnel: bool = True  # people, not only equipment, are named
     actor_distance: int = 0  # words between the actor's mention and the trigger
     force: str | None = None
-    status: Status | None = None
     troops: TroopCount | None = None
     places: tuple[Place, ...] = ()
-    event_date: date | None = None
+    published: date | None = None  # the article's date, against which dates resolve
+
+    # The stage and date matter only for accepted candidates: read on demand, not for every
+    # candidate the rules reject.
+
+    @property
+    def status(self) -> Status | None:
+        """The stage the sentence gives the event."""
+        return status_of(self.sentence, self.trigger)
+
+    @property
+    def event_date(self) -> date | None:
+        """The event's date, resolved against the publication date."""
+        return date_of(self.sentence, self.published, future=self.status is Status.PLANNED)
 
 
 @dataclass(slots=True)
@@ -63,13 +75,16 @@ class _Context:
     named: dict[str, tuple[int, int]] = field(default_factory=dict)
     cleared: bool = False  # the last place named was outside the host set
     acting: set[int] = field(default_factory=set)  # ids of this sentence's actor mentions
+    # "Niger was last.", "Au Tchad, ...": a sentence that opens on a host turns the story to it
+    topic: str | None = None
 
     @property
     def host(self) -> str | None:
-        """The host to carry over: the most named so far, the latest on a tie."""
+        """The host to carry over: the one the story last turned to, else the most named so
+        far, the latest on a tie."""
         if self.cleared or not self.named:
             return None
-        return max(self.named, key=lambda code: self.named[code])
+        return self.topic or max(self.named, key=lambda code: self.named[code])
 
     def name_host(self, code: str, index: int) -> None:
         """Record that sentence `index` named `code` as a place."""
@@ -178,40 +193,12 @@ def _for_trigger(
 ) -> Iterator[Candidate]:
     """Candidates for one trigger: its actors crossed with its hosts."""
     sentence = scans.text
-    deploy = trigger.type is EventType.DEPLOY
-    place_hosts = [
-        host
-        for offset, host in scans.event_places
-        if not (deploy and origin_place(sentence[:offset]))
-    ]
-    leaving = trigger.type in _LEAVING
-    found = cast(
-        sentence,
-        mentions,
-        place_hosts,
-        hosts,
-        trigger.start,
-        deploy=deploy,
-        leaving=leaving,
-        nominal_end=_nominal_end(sentence, trigger),
-        known=scans.roles(mentions, hosts, deploy=deploy, leaving=leaving),
-        senders=trigger.type in (EventType.DEPLOY, EventType.WITHDRAW),
-        signing=trigger.type is EventType.AGREEMENT,
-    )
-    roles = _sender_subject(found, trigger, context)
+    roles = _sender_subject(_cast_trigger(scans, trigger, mentions, hosts), trigger, context)
     context.acting.update(id(m) for m in roles.actors)
     host_codes = roles.hosts
     if not host_codes and context.host and not roles.elsewhere and not regional(sentence):
         host_codes = (context.host,)
-    actors = roles.actors or ((context.actor,) if context.actor else ())
-    if roles.helped and context.actor:
-        actors = (context.actor,)  # "the deployment will help France": the story's sender
-    if (
-        roles.alternates
-        and all(a.code in host_codes for a in roles.actors)
-        and not any(_words_between(sentence, a, trigger) <= 1 for a in roles.actors)
-    ):
-        actors = roles.alternates  # the nearest forces were the host's own, not the trigger's
+    actors = _chosen_actors(sentence, trigger, roles, host_codes, context)
     pairs = [(a, h) for a in actors for h in host_codes if a.code and a.code != h]
     if not pairs:
         return  # an army in its own country: nothing to judge
@@ -228,6 +215,50 @@ def _for_trigger(
         )
 
 
+def _cast_trigger(
+    scans: _Sentence, trigger: Trigger, mentions: list[Mention], hosts: frozenset[str]
+) -> Cast:
+    """The actors and hosts the trigger's own sentence gives it."""
+    sentence = scans.text
+    deploy = trigger.type is EventType.DEPLOY
+    leaving = trigger.type in _LEAVING
+    place_hosts = [
+        host
+        for offset, host in scans.event_places
+        if not (deploy and origin_place(sentence[:offset]))
+    ]
+    return cast(
+        sentence,
+        mentions,
+        place_hosts,
+        hosts,
+        trigger.start,
+        deploy=deploy,
+        leaving=leaving,
+        nominal_end=_nominal_end(sentence, trigger),
+        known=scans.roles(mentions, hosts, deploy=deploy, leaving=leaving),
+        senders=trigger.type in (EventType.DEPLOY, EventType.WITHDRAW),
+        signing=trigger.type is EventType.AGREEMENT,
+    )
+
+
+def _chosen_actors(
+    sentence: str, trigger: Trigger, roles: Cast, host_codes: tuple[str, ...], context: _Context
+) -> tuple[Mention, ...]:
+    """The sentence's actors, else the story's; the story's when the sentence only names whom
+    the forces help; the next nearest when the nearest are the host's own forces."""
+    actors = roles.actors or ((context.actor,) if context.actor else ())
+    if roles.helped and context.actor:
+        actors = (context.actor,)  # "the deployment will help France": the story's sender
+    if (
+        roles.alternates
+        and all(a.code in host_codes for a in roles.actors)
+        and not any(_words_between(sentence, a, trigger) <= 1 for a in roles.actors)
+    ):
+        actors = roles.alternates  # "German trainers instruct Nigerien commandos in Niger"
+    return actors
+
+
 def _template(
     index: int,
     scans: _Sentence,
@@ -239,7 +270,6 @@ def _template(
 ) -> Candidate:
     """The features a trigger's candidates share, before actor and host are filled in."""
     sentence = scans.text
-    status = status_of(sentence, trigger)
     return Candidate(
         type=trigger.type,
         actor="",
@@ -253,9 +283,8 @@ def _template(
         personnel=scans.personnel or trigger.joining,
         blocked=blocked(sentence, trigger),
         presence=trigger.type is EventType.DEPLOY and presence_only(sentence, trigger),
-        status=status,
         troops=scans.troops,
-        event_date=event_date(sentence, published, future=status is Status.PLANNED),
+        published=published,
     )
 
 
@@ -304,26 +333,37 @@ def _remember(
     index: int, scans: _Sentence, mentions: list[Mention], hosts: frozenset[str], context: _Context
 ) -> None:
     """Update the carried-over host and actor with what this sentence named."""
-    sentence = scans.text
+    # forces that acted in this sentence outrank forces it only mentions ("Chadian troops
+    # arrived in Kidal, where French forces are based": the story goes on about the Chadians)
+    acted = any(id(m) in context.acting for m in mentions)
+    plain = scans.roles(mentions, hosts, deploy=False, leaving=False)
     for mention in mentions:
         if not mention.code:
             continue
-        role = role_of(sentence, mention, hosts)
+        role = plain[id(mention)]
         if mention.force:
             context.forces.setdefault(mention.code, mention.force)
         if id(mention) in context.acting:
             context.actor, context.actor_weak = mention, False  # "Chad sends troops": not a host
         elif mention.code in hosts and role in (Role.HOST, Role.OPEN):
             context.name_host(mention.code, index)
+            if mention.form is Form.NAME and _OPENING.match(scans.text[: mention.start]):
+                context.topic = mention.code
         elif role in (Role.ACTOR, Role.WEAK_ACTOR) and mention.form is not Form.OTHER:
             weak = role is Role.WEAK_ACTOR
-            if not weak or context.actor is None or context.actor_weak:
+            if not acted and (not weak or context.actor is None or context.actor_weak):
                 context.actor, context.actor_weak = mention, weak
         elif role is Role.ELSEWHERE:
             context.cleared = True
     for _offset, host in scans.event_places:
         if host in hosts:
             context.name_host(host, index)
+
+
+# nothing but a preposition or an article before a sentence's first mention
+_OPENING = re.compile(
+    r"^\W*(?:(?:in|au|aux|en|à|dans|for|pour)\s+)?(?:the\s+|le\s+|la\s+|l')?$", re.IGNORECASE
+)
 
 
 def _event_places(sentence: str, found: list[tuple[int, PlaceEntry]]) -> list[tuple[int, str]]:

@@ -56,15 +56,88 @@ def cast(
         else mention_roles(sentence, mentions, hosts, deploy=deploy, leaving=leaving)
     )
     if deploy:
-        # "avec l'appui du Tchad, qui a dépêché des soldats": a relative clause's antecedent sends;
-        # so does the subject of the sending verb ("Chad has sent troops alongside French forces")
+        _senders_named(sentence, coded, roles, at)
+    if signing:
+        # "a signé à Moscou un accord": where an accord is signed is mostly the partner's capital
         for m in coded:
-            gap = sentence[m.end : at]
-            if m.end <= at and (
-                _RELATIVE.match(gap) or (m.form in _SUBJECT_FORMS and _SUBJECT_GAP.match(gap))
-            ):
+            if roles[id(m)] is Role.ELSEWHERE and m.form is Form.SEAT:
                 roles[id(m)] = Role.ACTOR
     host_ms = [m for m in coded if roles[id(m)] is Role.HOST]
+    picked = _pick_actors(
+        sentence, coded, roles, hosts, at, host_ms=host_ms, nominal_end=nominal_end, senders=senders
+    )
+    at = picked.at
+    own = {m.code for m in picked.group}
+    # where an accord is signed does not matter ("signed in Rome")
+    elsewhere = (
+        not signing
+        and any(roles[id(m)] is Role.ELSEWHERE and _same_clause(sentence, m, at) for m in coded)
+        and not host_ms
+    )
+    # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
+    host_ms = [m for m in host_ms if m.code not in own]
+    host_pool = [] if elsewhere else [m for m in host_ms + picked.open_hosts if m.code not in own]
+    # "the exit of 1,000 troops from neighbouring Niger": the noun's own "from" names the host
+    own_place = next(
+        (
+            m.start
+            for m in host_ms
+            if nominal_end is not None and _from_complement(sentence, nominal_end, m)
+        ),
+        at,
+    )
+    host_group = _nearest_group(sentence, host_ms or host_pool, host_pool, own_place)
+    host_codes = [m.code for m in host_group if m.code in hosts]
+    if not host_codes and not elsewhere:
+        foreign = own if picked.foreign else None
+        host_codes = _fallback_hosts(coded, roles, place_hosts, hosts, foreign)
+    return Cast(
+        tuple(m for m in picked.group if roles[id(m)] is not Role.ELSEWHERE),
+        tuple(dict.fromkeys(host_codes)),
+        elsewhere,
+        hosts_cued=bool(host_ms),
+        host_mentions=tuple(host_group),
+        alternates=tuple(_nearest_group(sentence, picked.others, picked.others, at)),
+        helped=picked.helped,
+    )
+
+
+def _senders_named(sentence: str, coded: list[Mention], roles: dict[int, Role], at: int) -> None:
+    """Mark as actors the states a sending verb names as its subject: "avec l'appui du Tchad,
+    qui a dépêché des soldats" (a relative's antecedent), "Chad has sent troops alongside French
+    forces" (the subject)."""
+    for m in coded:
+        gap = sentence[m.end : at]
+        if m.end <= at and (
+            _RELATIVE.match(gap) or (m.form in _SUBJECT_FORMS and _SUBJECT_GAP.match(gap))
+        ):
+            roles[id(m)] = Role.ACTOR
+
+
+@dataclass(frozen=True, slots=True)
+class _Picked:
+    """The actor group chosen for a trigger, and what was left."""
+
+    group: list[Mention]
+    others: list[Mention]  # actors outside the group, nearest first
+    open_hosts: list[Mention]  # uncued host-set states, possible hosts
+    helped: bool  # the actors are only whom the forces join or help
+    foreign: bool  # some actor is outside the host set
+    at: int  # where the trigger's forces are named: its noun's complement, or the trigger
+
+
+def _pick_actors(
+    sentence: str,
+    coded: list[Mention],
+    roles: dict[int, Role],
+    hosts: frozenset[str],
+    at: int,
+    *,
+    host_ms: list[Mention],
+    nominal_end: int | None,
+    senders: bool,
+) -> _Picked:
+    """The nearest coordinated group of actors for the trigger at `at`."""
     actors, open_hosts, helped = _actors(sentence, coded, roles, hosts, at)
     # "arrived in Mali to join Takuba", "arrived at the French base": what the forces join or
     # reach is not who sent them, when someone else in the sentence did
@@ -80,46 +153,16 @@ def cast(
     # ...but "Nigeria, Niger and Togo will send troops to Mali": a list of senders
     listed = not foreign or (senders and bool(host_ms))
     # a verb's actor is its subject, before it; a noun's is its complement, after it
-    actor_group = _nearest_group(
+    group = _nearest_group(
         sentence,
         actors,
         actors + open_hosts if listed else actors,
         at,
         after=_OBJECT_SIDE if nominal_end is None else 0,
     )
-    own = {m.code for m in actor_group}
+    own = {m.code for m in group}
     others = [m for m in actors if m.code not in own]
-    # where an accord is signed does not matter ("signed in Rome")
-    elsewhere = (
-        not signing
-        and any(roles[id(m)] is Role.ELSEWHERE and _same_clause(sentence, m, at) for m in coded)
-        and not host_ms
-    )
-    # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
-    host_ms = [m for m in host_ms if m.code not in own]
-    host_pool = [] if elsewhere else [m for m in host_ms + open_hosts if m.code not in own]
-    # "the exit of 1,000 troops from neighbouring Niger": the noun's own "from" names the host
-    own_place = next(
-        (
-            m.start
-            for m in host_ms
-            if nominal_end is not None and _from_complement(sentence, nominal_end, m)
-        ),
-        at,
-    )
-    host_group = _nearest_group(sentence, host_ms or host_pool, host_pool, own_place)
-    host_codes = [m.code for m in host_group if m.code in hosts]
-    if not host_codes and not elsewhere:
-        host_codes = _fallback_hosts(coded, roles, place_hosts, hosts, own if foreign else None)
-    return Cast(
-        tuple(m for m in actor_group if roles[id(m)] is not Role.ELSEWHERE),
-        tuple(dict.fromkeys(host_codes)),
-        elsewhere,
-        hosts_cued=bool(host_ms),
-        host_mentions=tuple(host_group),
-        alternates=tuple(_nearest_group(sentence, others, others, at)),
-        helped=helped,
-    )
+    return _Picked(group, others, open_hosts, helped, foreign, at)
 
 
 # characters: how much farther an actor after a verb trigger counts than one before it

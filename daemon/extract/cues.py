@@ -15,8 +15,9 @@ from daemon.model import EventType, Status
 # offensive": an aim, not a reported action
 _PURPOSE = re.compile(
     r"\b(?:to|for|pour|afin de)\s+(?:(?:help|assist|join|support|reinforce|take part in|"
-    r"participate in|aider|rejoindre|appuyer|soutenir|renforcer|participer à|prendre part à|"
-    r"contribuer)\s+(?:(?:to|à)\s+)?)?(?:(?:an?|the|une?|la|le|l'|les|des)\s*)?"
+    r"participate in|stop|prevent|end|halt|contain|aider|rejoindre|appuyer|soutenir|renforcer|"
+    r"participer à|prendre part à|contribuer|empêcher|arrêter|contenir|mettre fin à)\s+"
+    r"(?:(?:to|à)\s+)?)?(?:(?:an?|the|une?|la|le|l'|les|des)\s*)?"
     r"(?:(?:regional|joint|new|major|r[ée]gionale?|conjointe?|nouvelle?)\s+)?$",
     re.IGNORECASE,
 )
@@ -92,6 +93,13 @@ _BODY_LEFT = re.compile(
     r"[Ff]orce multinationale|FMM|MNJTF|Multinational Joint Task Force)\b",
     re.IGNORECASE,
 )
+# "has flown in medical supplies", "a acheminé de l'aide": goods, not forces
+_GOODS_AFTER = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,2}?(?:supplies|aid|equipment|food|vaccines|medicines?|weapons|arms|"
+    r"ammunition|fuel|humanitarian|mat[ée]riel|vivres|m[ée]dicaments|armes|munitions|"
+    r"[ée]quipements?|aide|carburant)\b",
+    re.IGNORECASE,
+)
 # "to accompany Malian units in combat": a role described, not a specific action
 _GENERIC_FIGHT = re.compile(r"^combats?$", re.IGNORECASE)
 _IN = re.compile(r"\b(?:in|into|en|au)\s+$", re.IGNORECASE)
@@ -102,7 +110,8 @@ _ENDED = re.compile(
 
 # Hypothetical, threatened, denied or negated: such actions are not events.
 _BLOCK_BEFORE = re.compile(
-    r"\b(?:not|n't|never|whether|no plans?|no question|den(?:y|ies|ied)|rejected|threat\w*|could|"
+    r"\b(?:not|n't|never|whether|no (?:\w+ )?(?:plans?|intention)|no question|den(?:y|ies|ied)|"
+    r"rejected|threat\w*|could|"
     r"might|may|if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
     r"refus\w+|consider\w*|mull\w*|weigh\w*|possib\w+|rumou?r\w*|allegedly|press\w*|urg\w+|"
     r"ne|n'(?!\s?dj)|pas|jamais|aucun\w*|d[ée]men\w+|menac\w+|pourr\w+|envisag\w+|[ée]ventuel\w*|si|"
@@ -169,9 +178,10 @@ def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str
 
 
 def _deploy_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
-    """Civilians arriving, a deployment that is over, or one named only to date something."""
+    """Civilians or goods arriving, a deployment that is over, or one named only to date
+    something."""
     return _moving_blocked(before, after) or bool(
-        _ENDED.search(before) or _TIME_REFERENCE.search(before)
+        _ENDED.search(before) or _TIME_REFERENCE.search(before) or _GOODS_AFTER.match(after)
     )
 
 

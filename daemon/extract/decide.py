@@ -71,7 +71,7 @@ def confidence(candidate: Candidate) -> float:
     score = 0.4 if candidate.trigger.weak else 0.55
     score += 0.0 if candidate.actor_carried else 0.2
     score += 0.0 if candidate.host_carried else 0.15
-    score += 0.05 if candidate.troops or candidate.places else 0.0
+    score += 0.05 if candidate.places or candidate.troops else 0.0
     return round(min(score, 0.95), 3)
 
 
@@ -129,7 +129,7 @@ def _merge(members: list[tuple[Candidate, float]]) -> Event:
     ranked = sorted(members, key=lambda pair: (-pair[1], pair[0].sentence_index))
     lead = ranked[0][0]
     in_text_order = sorted((c for c, _s in members), key=lambda c: c.sentence_index)
-    troops = next((c.troops for c, _s in ranked if c.troops), None)
+    troops = next((t for c, _s in ranked if (t := c.troops)), None)
     bonus = 0.05 * (len({c.sentence_index for c in in_text_order}) - 1)
     return Event(
         type=lead.type,
@@ -138,11 +138,11 @@ def _merge(members: list[tuple[Candidate, float]]) -> Event:
         evidence=tuple(dict.fromkeys(c.sentence for c in in_text_order)),
         confidence=round(min(ranked[0][1] + bonus, 0.99), 3),
         actor_force=next((c.force for c, _s in ranked if c.force), None),
-        status=next((c.status for c, _s in ranked if c.status), None),
+        status=next((st for c, _s in ranked if (st := c.status)), None),
         troops=troops.value if troops else None,
         troops_approximate=troops.approximate if troops else False,
         places=_places(c.places for c in in_text_order),
-        event_date=next((c.event_date for c, _s in ranked if c.event_date), None),
+        event_date=next((d for c, _s in ranked if (d := c.event_date)), None),
     )
 
 

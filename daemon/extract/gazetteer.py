@@ -206,6 +206,23 @@ _FORCES: dict[str, tuple[str, str | None, Form]] = {
     r"(?:[Tt]ask [Ff]orce |[Ff]orce )?Takuba": ("FR", "Takuba Task Force", Form.FORCE),
     r"(?:[Tt]he )?Wagner(?: [Gg]roup)?|(?:[Gg]roupe )?Wagner": ("RU", "Wagner Group", Form.FORCE),
     r"Africa Corps": ("RU", "Africa Corps", Form.FORCE),
+    r"(?:[Oo]p[ée]ration |[Tt]ask [Ff]orce |[Ff]orce )?Sabre": (
+        "FR",
+        "Operation Sabre",
+        Form.FORCE,
+    ),
+    r"(?:[Oo]p[ée]ration |[Dd]ispositif )?[ÉE]pervier": ("FR", "Operation Epervier", Form.FORCE),
+    r"(?:French )?Foreign Legion|[Ll][ée]gion [ée]trang[èe]re": (
+        "FR",
+        "French Foreign Legion",
+        Form.FORCE,
+    ),
+    r"Royal Air Force|RAF": ("GB", "Royal Air Force", Form.FORCE),
+    r"Green Berets|Navy SEALs?": ("US", None, Form.FORCE),
+    r"Spetsnaz|Bear [Bb]rigade|[Bb]rigade (?:de l')?Ours": ("RU", None, Form.FORCE),
+    r"AFISMA|MISMA|Misma": ("ECOWAS", "AFISMA", Form.FORCE),
+    r"ECOMOG|Ecomog": ("ECOWAS", "ECOMOG", Form.FORCE),
+    r"EUMPM(?: Niger)?": ("EU", "EUMPM Niger", Form.FORCE),
     r"MINUSMA|Minusma": ("UN", "MINUSMA", Form.FORCE),
     r"MINUSCA|Minusca|MONUSCO": ("UN", None, Form.FORCE),
     r"United Nations|U\.N\.|UN|Nations [Uu]nies|ONU|[Bb]lue [Hh]elmets|[Cc]asques bleus": (

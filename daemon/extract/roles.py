@@ -65,7 +65,9 @@ _HOST_PREP = re.compile(
 # "the border with Mali", "la frontière algérienne": a neighbour, neither side of the event.
 _NEIGHBOUR_BEFORE = re.compile(
     r"\b(?:borders?|bordering|frontières?|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
-    r"(?:with\s+|avec\s+)?(?:the\s+|le\s+|la\s+|l')?$",
+    r"(?:with\s+|avec\s+)?(?:the\s+|le\s+|la\s+|l')?$"
+    # "the tri-border area where Mali, Niger and Burkina Faso meet": landmarks of a place
+    r"|\b(?:area|region|zone)\s+where\s+$",
     re.IGNORECASE,
 )
 
@@ -111,7 +113,8 @@ _AT_SEAT = re.compile(
     r"\b(?:in|into|at|à)\s+$|"
     # "to" only after a movement: "flights shifted to Tripoli", not "grown closer to Moscow"
     r"\b(?:sen[dt]\w*|fl[eoy]w?\w*|mov\w+|deploy\w*|dispatch\w*|shift\w*|head\w*|arriv\w+|"
-    r"return\w*|transferr?\w*|travel\w*|went|go|goes|going|relocat\w+|envoy\w+|achemin\w+)"
+    r"return\w*|transferr?\w*|travel\w*|went|go|goes|going|relocat\w+|envoy\w+|achemin\w+|"
+    r"visit\w*|trip|tour|voyage|d[ée]placement)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:to|vers)\s+$",
     re.IGNORECASE,
 )
@@ -120,6 +123,19 @@ _AT_SEAT = re.compile(
 _SUPPORT_OF = re.compile(
     r"\b(?:appui|soutien|support|aide|help|assistance|backing|renfort)\s+(?:du|de la|de l'|des|d'|"
     r"de|of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "has turned to Moscow", "closer ties with Ankara", "s'est tourné vers la Russie": a partner
+# courted, not forces sent
+_PARTNER_OF = re.compile(
+    r"\b(?:turn\w*|pivot\w*|clos(?:e|er)|ties|relations?|rapprochement|tourn[ée]\w*|proches?|"
+    r"liens?|align\w*|rapproch[ée]\w*)\s+(?:[\w-]+\s+){0,2}?(?:to|towards?|with|vers|de|avec)\s+"
+    r"(?:the\s+|la\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
+# "l'accord le liant à Paris": the partner an accord binds, not a place
+_BOUND_TO = re.compile(
+    r"\b(?:liant|lie|liait|lient|li[ée]e?s?|linking|binding|tying)\s+(?:\w+\s+)?(?:à|to|with|avec)\s+$",
     re.IGNORECASE,
 )
 # "aircraft bought from the United States", "acquis auprès de la Russie": a seller, not an actor
@@ -206,6 +222,7 @@ def _outside_role(before: str, after: str, mention: Mention, *, leaving: bool) -
     """Role of a state outside the host set that names no forces."""
     if (
         _SELLER_BEFORE.search(before)
+        or _PARTNER_OF.search(before)
         or _NEIGHBOUR_BEFORE.search(before)
         or _NEIGHBOUR_AFTER.match(after)
         or (leaving and _DESTINATION.search(before))
@@ -213,7 +230,7 @@ def _outside_role(before: str, after: str, mention: Mention, *, leaving: bool) -
         return Role.NEIGHBOUR
     if mention.form is Form.NAME and _ELSEWHERE_PREP.search(before):
         return Role.ELSEWHERE
-    if mention.form is Form.SEAT and _AT_SEAT.search(before):
+    if mention.form is Form.SEAT and _AT_SEAT.search(before) and not _BOUND_TO.search(before):
         return Role.ELSEWHERE  # "arrivent à Tripoli", "landed in Bangui": the place itself
     if mention.code in REMOTE:
         return Role.NEIGHBOUR  # "Gabon", "Haitian": a far state names no forces by itself

@@ -89,7 +89,18 @@ _EXPEL = (
         r"(?:said|says|declared|insist\w*|a (?:dit|déclaré|affirmé))(?:\W+\w+){0,6}?\W+"
         r"(?:must|have to|doivent|devront) (?:leave|go|withdraw|quitter|partir)"
     ),
-    r"order(?:s|ed|ing)? (?:\w+\W+){1,4}?out\b",
+    r"order(?:s|ed|ing)? (?:\w+\W+){0,4}?out\b",
+    # "said foreign bases had no place in a sovereign country": declared unwelcome
+    (
+        r"(?:ha[ds]|have) no place in|no longer welcome|"
+        r"n'(?:ont|a) (?:plus |pas )?(?:leur|sa) place|(?:ne sont )?plus les bienvenu\w*"
+    ),
+    # "Paris a été contraint de quitter le Mali", "forced to leave Niger": a departure imposed
+    (
+        r"(?:forced|compelled|contraint|contrainte|contraints|oblig[ée]e?s?|forc[ée]e?s?|"
+        r"pouss[ée]e?s?) (?:de |à |d'|to )(?:quitter|partir|leave|withdraw|se retirer|"
+        r"plier bagage|pull out)"
+    ),
     (
         r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,4}?"
         r"(?:departure|withdrawal|exit|d[ée]part|retrait))|(?<=part )(?:forc|impos)[ée]\w*|"
@@ -126,6 +137,7 @@ _WITHDRAW = (
         r"hand(?:s|ed|ing)? (?:over|back)|handover|hand-over|"
         r"return(?:s|ed|ing)? (?:(?:\w+ ){0,3}(?:bases?|sites|camps?)|home)|"
         r"return(?:s|ed|ing)? to (?:\w+ ){0,2}?(?:soil|barracks|territory)|"
+        r"(?:was|were|had been|have been|has been|are|is) (?:all )?gone\b|"
         # "the EU mission in Niger was ended", passive or intransitive ending
         r"(?:mission|deployment|operation|presence)(?: [\w-]+){0,6}? "
         r"(?:was|were|has been|have been) (?:ended|terminated|closed|wound up|brought to an end)|"
@@ -178,6 +190,10 @@ _DEPLOY = (
         r"post(?:s|ed|ing)? to|"
         r"rush(?:es|ed|ing)? (?:\w+ ){0,3}?to|(?:take|takes|took|taking) up positions?|"
         r"(?:announc|confirm|pledg)\w* (?:their|its) participation|"
+        # "pledged 500 troops", "will contribute 200 soldiers", "welcomed Russian instructors"
+        r"(?:pledged|promised|welcomed|received|(?:will|would|to) (?:contribute|host)) "
+        r"(?:[\w,.-]+ ){0,3}?"
+        r"(?:troops|soldiers|personnel|peacekeepers|instructors|trainers|contingents?|mercenaries)\b|"
         # "the number of French soldiers will rise to 2,500"
         r"(?:number|strength|contingent|troops|soldiers|force)(?: [\w.,-]+){0,6}? "
         r"(?:will |would |to |should |is set to )?"
@@ -201,6 +217,8 @@ _DEPLOY = (
         r"mercenaires|contingent)|entr[ée]\w* (?:au|dans|à|en (?!vigueur))|"
         r"(?:annonc|confirm)\w* (?:leur|sa|son) participation|"
         r"ser(?:a|ont|ait|aient) (?:bas|stationn|post|install)[ée]e?s?|"
+        r"(?:promis|promet\w*|fournir\w*|fourni) (?:[\w,.'’-]+ ){0,3}?"
+        r"(?:soldats|militaires|troupes|hommes|casques bleus|instructeurs|contingents?)\b|"
         r"(?:nombre|effectifs?|contingent|dispositif)(?: [\w'’.,-]+){0,6}? "
         r"(?:doit |devrait |va |sera )?(?:atteindre|passer à|port[ée]e? à|augmenter)|"
         r"lanc\w* (?:une |la |sa |leur )?(?:nouvelle )?mission (?:militaire|de formation|"
@@ -221,7 +239,7 @@ _OPERATION = (
         r"attack\w*(?! (?:aircraft|helicopters?|planes?|jets?|drones?|boats?|submarines?))|"
         r"fighting|fought|pound(?:s|ed|ing)|shell(?:ed|ing)|repel\w*|captur\w+|"
         r"wounded|injured|came under (?:fire|attack)|recaptur\w+|retook|retak(?:e|es|en|ing)|"
-        r"suffer\w* (?:\w+ ){0,3}?(?:losses|casualties)|"
+        r"suffer\w* (?:\w+ ){0,3}?(?:losses|casualties)|died|perished|lost their lives|"
         r"(?:struck|hit|hits|strikes|ran over) (?:an? )?(?:\w+ )?(?:mine|landmine|IED|"
         r"explosive device)|"
         r"(?:launched|carried out|conducted|led|mounted) (?:an? |the )?(?:\w+ ){0,2}?operation|"
@@ -237,6 +255,8 @@ _OPERATION = (
         # "repoussé à 2025 les élections": postponed, not repelled
         r"repouss\w+(?!\s+(?:à|au|aux|jusqu\w*|sine)\b)|bombard\w+|"
         r"(?:ont|a|avoir) repris|reprenant|subi\w* (?:\w+ ){0,3}?pertes|"
+        r"(?:ont|avaient|avait|a) p[ée]ri|p[ée]rirent|(?:ont|a|avaient) perdu la vie|"
+        r"(?:ont|a|avaient) trouv[ée] la mort|(?:sont|est|[ée]taient) morts?|"
         r"(?:saut[ée]\w* sur|heurt[ée]\w*) (?:une |un )?(?:mine|engin explosif)|"
         r"(?:op[ée]ration|offensive) (?:\w+ )?(?:lanc[ée]e|men[ée]e)|"
         r"(?:men[ée]|lanc[ée]|conduit|effectu[ée])e?s? (?:\w+ ){0,2}?(?:op[ée]ration|offensive|"
@@ -258,7 +278,7 @@ WEAK = re.compile(
     r"^(?:leav|left|quit|depart|exit|evacuat|[ée]vacu|relocat|d[ée]part|quitt|partis?|arriv|land|"
     r"send|sent|envo|station|reinforc|renfor|attack|attaqu|killed|tu[ée]|combat|battle|clash|"
     r"offensive|assault|fight|fought|install|entr|bless|wound|injur|captur|post|move|cross|enter|"
-    r"cut|reduc|r[ée]du|killing|tuant|seiz|storm|advanc)",
+    r"cut|reduc|r[ée]du|killing|tuant|seiz|storm|advanc|died|perish|p[ée]ri|sont mort|est mort)",
     re.IGNORECASE,
 )
 
@@ -347,7 +367,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
         for kind, pattern in _COMPILED.items()
         for m in pattern.finditer(sentence, first.start())
     ]
-    # "must leave" both demands a departure and plans it: its WITHDRAW stays
+    # "must leave" both demands a departure and plans it, "forced to leave" imposes one that
+    # happened: their WITHDRAW stays
     strong = [
         t
         for t in found
@@ -369,7 +390,11 @@ def find_triggers(sentence: str) -> list[Trigger]:
     return sorted(kept, key=lambda t: (t.start, t.type))
 
 
-_MUST = re.compile(r"\b(?:must|have to|doivent|devront)\b", re.IGNORECASE)
+_MUST = re.compile(
+    r"\b(?:must|have to|doivent|devront|forced|compelled|contraint(?:e|s|es)?|"
+    r"oblig(?:é|ée|és|ées)|forc(?:é|ée|és|ées)|pouss(?:é|ée|és|ées))\b",
+    re.IGNORECASE,
+)
 
 
 def _overlaps(trigger: Trigger, others: list[Trigger]) -> bool:

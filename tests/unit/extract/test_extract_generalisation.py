@@ -119,3 +119,40 @@ def test_the_whole_article_prefilter_needs_a_second_state(extractor):
     assert extractor.might_report(text)
     assert not extractor._worth_reading(text)
     assert extractor._worth_reading("French troops left Gao on Sunday.")
+
+
+def test_a_sentence_opening_on_a_host_turns_the_story_to_it(extractor):
+    """After "Niger was last.", a host-less sentence is about Niger, not the most named host."""
+    text = (
+        "In Mali, French troops left Gao in 2022 and Bamako ordered them out of Mali. "
+        "Niger was last. The junta denounced its defence agreements with Paris."
+    )
+    assert (EXPEL, "FR", "NE") in triples(extractor, text)
+    assert (EXPEL, "FR", "ML") in triples(extractor, text)
+
+
+def test_forced_to_leave_is_expelled_and_left(extractor):
+    """A departure the host forced is both an expulsion and a withdrawal, for each host listed."""
+    text = "Les militaires français ont été contraints de quitter le Mali en 2022, puis le Niger."
+    found = triples(extractor, text, "fr")
+    assert {(EXPEL, "FR", "ML"), (EXPEL, "FR", "NE")} <= found
+    assert {(WITHDRAW, "FR", "ML"), (WITHDRAW, "FR", "NE")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States has no immediate plans to withdraw its troops from Niger.",
+        "Germany is expected to announce the end of its participation in the Mali mission.",
+        "France, which keeps troops in Chad, has flown in medical supplies to Abeche.",
+    ],
+)
+def test_plans_denied_decisions_to_come_and_goods_are_not_events(extractor, text):
+    """A negated plan, a decision still to come, and goods flown in give no event."""
+    assert triples(extractor, text) == set()
+
+
+def test_ordered_out_in_the_passive_is_an_expulsion(extractor):
+    """A passive order ("forces, ordered out in March, finished leaving") is an expulsion too."""
+    text = "American forces in Niger, ordered out in March, finished leaving Air Base 201."
+    assert triples(extractor, text) == {(EXPEL, "US", "NE"), (WITHDRAW, "US", "NE")}
