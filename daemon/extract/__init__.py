@@ -17,6 +17,7 @@ from daemon.extract.decide import Scorer, decide
 from daemon.extract.decider import load_decider
 from daemon.extract.gazetteer import find_mentions
 from daemon.extract.lang import detect_language
+from daemon.extract.lowered import lowered
 from daemon.extract.nlp import FRENCH, FrenchPipeline, load, sentences
 from daemon.extract.places import find_places
 from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
@@ -24,6 +25,9 @@ from daemon.model import Article, Event
 
 __all__ = ["Extractor", "detect_language"]
 
+
+# The prefilter's patterns, run over lowercased text (see lowered.py): most articles stop here.
+_MILITARY, _ACCORD, _TRIGGER = lowered(MILITARY), lowered(ACCORD_RE), lowered(PREFILTER)
 
 # Whether the trained decider (daemon/data/decider/) decides by default, rather than the rules.
 USE_MODEL = False
@@ -85,7 +89,8 @@ class Extractor:
     def _states(self, text: str) -> tuple[set[str], set[str]] | None:
         """The hosts (named or through a place) and all the states a text names, or None when it
         has no military wording or no trigger; checked cheapest and most selective first."""
-        if not (MILITARY.search(text) or ACCORD_RE.search(text)) or not PREFILTER.search(text):
+        low = text.lower()
+        if not (_MILITARY.search(low) or _ACCORD.search(low)) or not _TRIGGER.search(low):
             return None
         named = {m.code for m in find_mentions(text) if m.code}
         hosts = (named | {entry.host for _offset, entry in find_places(text)}) & self.hosts
