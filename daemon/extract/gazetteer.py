@@ -13,6 +13,8 @@ from functools import cache
 from importlib import import_module
 from typing import Any
 
+from daemon.extract.scan import scan
+
 # The standard library's own regex parser (untyped, hence imported by name): reads first characters.
 _RE_PARSER: Any = import_module("re._parser")
 
@@ -347,17 +349,9 @@ def find_mentions(text: str) -> list[Mention]:
     """All actor/state mentions in `text`, left to right, non-overlapping."""
     starts, buckets, meta = _matcher()
     found: list[Mention] = []
-    end = 0
-    for start in starts.finditer(text):
-        at = start.start()
-        if at < end:
-            continue
-        match = buckets[text[at]].match(text, at)
-        if match is None or not match.lastgroup:
-            continue
-        code, form, force = meta[int(match.lastgroup[1:])]
-        found.append(Mention(code or None, form, at, match.end(), match.group(), force))
-        end = match.end()
+    for match in scan(starts, buckets, text):
+        code, form, force = meta[int(str(match.lastgroup)[1:])]
+        found.append(Mention(code or None, form, match.start(), match.end(), match.group(), force))
     return found
 
 

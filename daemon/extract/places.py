@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from daemon.extract.gazetteer import first_chars
+from daemon.extract.scan import scan
 from daemon.model import Place, PlaceKind
 
 
@@ -131,18 +132,11 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
 
 def find_places(text: str) -> list[tuple[int, PlaceEntry]]:
     """Known places named in `text`, as (char offset, entry), left to right."""
-    starts, buckets = _matcher()
-    found = []
-    end = 0
-    for start in starts.finditer(text):
-        at = start.start()
-        if at < end:
-            continue
-        match = buckets[text[at]].match(text, at)
-        if match and match.lastgroup:
-            found.append((at, PLACES[int(match.lastgroup[1:].split("_")[0])]))
-            end = match.end()
-    return found
+    return [
+        (match.start(), PLACES[int(match.lastgroup[1:].split("_")[0])])
+        for match in scan(*_matcher(), text)
+        if match.lastgroup
+    ]
 
 
 def places_in(text: str, host: str) -> tuple[Place, ...]:
