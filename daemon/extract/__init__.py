@@ -2,8 +2,9 @@
 
 Layout: gazetteer/places (who and where), triggers/numbers/dates (what, how many, when), roles
 (what each state named in a sentence can be), cast (actor vs host for one trigger), candidates
-(every possible event), decide (accept, score, merge), nlp (spaCy loading), evaluate (scoring
-against gold). Pure once loaded: no I/O, no clock.
+(every possible event), decide (accept, score, merge), strength (a departure's count stated in
+another sentence), nlp (spaCy loading), evaluate (scoring against gold). Pure once loaded: no
+I/O, no clock.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from daemon.extract.lang import detect_language
 from daemon.extract.lowered import lowered
 from daemon.extract.nlp import FRENCH, FrenchPipeline, load, sentences
 from daemon.extract.places import find_places
+from daemon.extract.strength import with_standing_counts
 from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
 from daemon.model import Article, Event
 
@@ -64,7 +66,8 @@ class Extractor:
         parts = [article.title.strip()] if article.title.strip() else []
         parts += sentences(self.pipeline(lang), article.text)
         published = article.published.date() if article.published else None
-        return decide(generate(parts, self.hosts, published), self.hosts, self.decider)
+        events = decide(generate(parts, self.hosts, published), self.hosts, self.decider)
+        return with_standing_counts(events, parts, self.hosts)
 
     def might_report(self, text: str) -> bool:
         """Cheap prefilter: military wording (or a military accord), a trigger and a host must all

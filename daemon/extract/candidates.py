@@ -17,13 +17,21 @@ from daemon.extract.cast import Cast, cast
 from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.dates import event_date as date_of
 from daemon.extract.gazetteer import Form, Mention, find_mentions
-from daemon.extract.numbers import TroopCount, troop_count
+from daemon.extract.numbers import TroopCount, troop_count, troop_counts
 from daemon.extract.places import PlaceEntry, find_places, places_of
 from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
 from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
 
 _LEAVING = (EventType.WITHDRAW, EventType.EXPEL)
+_PLACING = (Form.NAME, Form.SEAT)
+# A figure followed by where those forces are: "1,000 troops from neighbouring Niger", "2 000
+# soldats au Niger voisin".
+_TIED = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:in|from|into|to|at|au|aux|du|des|de|en|dans|à)\s+"
+    r"(?:(?:the|neighbouring|neighboring|nearby|le|la|les|l')\s*){0,2}",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +131,23 @@ class _Sentence:
         """The sentence's personnel figure."""
         return troop_count(self.text)
 
+    def troops_in(self, actor: str, host: str, mentions: list[Mention]) -> TroopCount | None:
+        """The sentence's first figure that is not tied to a third country ("the exit of 1,000
+        troops from neighbouring Niger" does not count a withdrawal from Chad; "49 soldiers from
+        Ivory Coast" still counts Ivorian soldiers)."""
+        if self.troops is None:
+            return None
+        ours = (actor, host)
+        elsewhere = [
+            m.start for m in mentions if m.code not in (None, *ours) and m.form in _PLACING
+        ] + [offset for offset, entry in self.places if entry.host not in ours]
+        for _start, end, count in troop_counts(self.text):
+            if not any(
+                _TIED.fullmatch(self.text, end, start) for start in elsewhere if start > end
+            ):
+                return count
+        return None
+
     @cached_property
     def places(self) -> list[tuple[int, PlaceEntry]]:
         """Every known place the sentence names."""
@@ -212,6 +237,7 @@ def _for_trigger(
             host=host,
             force=actor.force or _force_in(mentions, code) or context.forces.get(code),
             places=places_of(scans.places, host),
+            troops=scans.troops_in(code, host, mentions),
         )
 
 

@@ -208,6 +208,10 @@ _PRESENCE = re.compile(
     r"(?:in|au|aux|en|dans)\s+(?:the\s+|le\s+|la\s+|l')?(?-i:[A-ZÉ])",
     re.IGNORECASE,
 )
+_ARRIVAL = re.compile(
+    r"^(?:arrived|arriv[ée]e?s?|landed|d[ée]barqu[ée]e?s?)(?: (?:in|at|à|au|en))?$", re.IGNORECASE
+)
+_SINCE = re.compile(r"since|depuis", re.IGNORECASE)
 _PARTICIPLE = re.compile(
     r"^(?:deployed|d[ée]ploy[ée]e?s?|stationed|stationn[ée]e?s?|install[ée]e?s?)$", re.IGNORECASE
 )
@@ -230,7 +234,10 @@ def presence_only(sentence: str, trigger: Trigger) -> bool:
     before = sentence[: trigger.start]
     if _RELATIVE_EVENT.search(before):
         return False
-    if _PRESENCE.search(sentence):
+    # "sont arrivés ..., une première depuis 2022": an arrival is an event however long ago the
+    # last one was
+    arrival = bool(_ARRIVAL.match(trigger.text))
+    if any(not (arrival and _SINCE.fullmatch(m.group())) for m in _PRESENCE.finditer(sentence)):
         return True
     if not _PARTICIPLE.match(trigger.text):
         return False

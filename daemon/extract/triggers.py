@@ -384,10 +384,29 @@ def find_triggers(sentence: str) -> list[Trigger]:
         for t in kept
         if t.type not in overruled or not _overlaps(t, [e for e in expels if e in strong])
     ]
+    kept = [t for t in kept if not (t.type is EventType.WITHDRAW and _person_leaves(sentence, t))]
     # "redeployed out of Niger" leaves the country it names
     leaving = [t for t in kept if t.type is EventType.WITHDRAW]
     kept = [t for t in kept if t.type is not EventType.DEPLOY or not _overlaps(t, leaving)]
     return sorted(kept, key=lambda t: (t.start, t.type))
+
+
+# "le départ de Yahya Jammeh", "the departure of President Bazoum": a person leaves office. Not
+# part of the trigger patterns, which also run over lowercased text (see lowered.py).
+_PERSON_AFTER = re.compile(
+    r"(?i:\W+(?:of|de|d'|du)\W+(?:(?:the|l'|le|la)\W*)?(?:(?:former|ex-?|ancien)\W+)?)"
+    r"(?:(?i:president|pr[ée]sident|minister|ministre|ambassador|ambassadeur|leader|dirigeant)\b|"
+    # a first and last name, not a state's or a force's two words ("Burkina Faso", "Africa Corps")
+    r"(?!(?:Burkina|United|Ivory|Sierra|Central|South|North|Africa|Wagner|European|Boko|Air|"
+    r"Operation|Op[ée]ration|Task|Force|Mission)\b)[A-Z][a-zéèï]+\s+"
+    r"(?!(?:Group|Corps|Force|Forces|Faso|States|Coast|Leone)\b)[A-Z][a-zéèï]+\b)"
+)
+_DEPARTURE = re.compile(r"^(?:departure|d[ée]parts?)$", re.IGNORECASE)
+
+
+def _person_leaves(sentence: str, trigger: Trigger) -> bool:
+    """Whether a departure noun is a person's ("le départ de Yahya Jammeh")."""
+    return bool(_DEPARTURE.match(trigger.text)) and bool(_PERSON_AFTER.match(sentence, trigger.end))
 
 
 _MUST = re.compile(

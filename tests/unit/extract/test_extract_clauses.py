@@ -101,3 +101,19 @@ def test_a_leader_saying_forces_must_leave_demands_and_plans_it(extractor):
 def test_a_demonym_naming_civilians_is_not_an_actor(extractor):
     text = "In Niger, protesters attacked the French embassy in Niamey on Sunday, the army said."
     assert not events(extractor, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "presence"),
+    [
+        ("Quelque 200 instructeurs chinois sont arrivés à Niamey, une première depuis 2020.",
+         "fr", False),
+        ("Some 200 Chinese instructors landed in Niamey, the first such group since 2020.",
+         "en", False),
+        ("Quelque 200 instructeurs chinois sont déployés à Niamey depuis 2020.", "fr", True),
+    ],
+)  # fmt: skip
+def test_since_makes_a_presence_but_not_of_an_arrival(extractor, text, lang, presence):
+    """ "since/depuis" marks a standing presence, except beside an arrival, which is an event."""
+    got = ("DEPLOY", "CN", "NE") in events(extractor, text, lang)
+    assert got is not presence

@@ -117,3 +117,18 @@ def test_non_sahel_location_is_flagged():
 def test_language_detection(text, lang):
     """Stopword ratio tells English from French."""
     assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leaves"),
+    [
+        ("L'Ecomig doit garantir le départ de Yahya Jammeh.", False),
+        ("The talks covered the departure of President Bazoum.", False),
+        ("Le départ des soldats français a commencé.", True),
+        ("The departure of Wagner Group fighters began on Monday.", True),
+        ("Le départ du Burkina Faso a été achevé.", True),
+    ],
+)
+def test_a_persons_departure_is_not_a_withdrawal(sentence, leaves):
+    """ "le départ de Yahya Jammeh" (a name or a title) is a person leaving office, not troops."""
+    assert any(t.type is EventType.WITHDRAW for t in find_triggers(sentence)) is leaves
