@@ -21,7 +21,8 @@ from daemon.bootstrap import App, build
 ROOT = Path(__file__).resolve().parents[2]
 BROKER_SCRIPT = ROOT / "deploy" / "kafka" / "broker.sh"
 # A port of its own, so the tests never touch a broker the user runs on 9092.
-TEST_KAFKA_PORT = os.environ.get("SAHELWATCH_TEST_KAFKA_PORT", "19092")
+# not SAHELWATCH_*: the daemons the tests start would read that as a configuration key
+TEST_KAFKA_PORT = os.environ.get("TEST_KAFKA_PORT", "19092")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
