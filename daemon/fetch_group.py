@@ -134,9 +134,7 @@ def cluster_states(settings: Settings) -> dict[str, FeedState]:
     """Every feed's latest state in the feeds topic, whichever fetcher wrote it."""
     topic = settings.cluster.feeds_topic
     found: dict[str, FeedState] = {}
-    for record in changelog.read_to_end(
-        settings.kafka, topic, changelog.partitions_of(settings.kafka, topic)
-    ):
+    for record in changelog.read_to_end(settings.kafka, topic):
         with contextlib.suppress(InputError):  # the fetchers log malformed ones
             state = decode_feed_state(record.value)
             found[state.feed] = state

@@ -10,20 +10,18 @@ moment can still open two incidents: the window is the time one batch takes to r
 
 from __future__ import annotations
 
-import time
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 import structlog
-from kafka import KafkaConsumer, TopicPartition
 
-from daemon import topics
+from daemon import changelog, topics
 from daemon.config import Settings
-from daemon.errors import BrokerUnavailableError, InputError
+from daemon.errors import InputError
 from daemon.incidents import Incident, Incidents
 from daemon.messages import decode_incident, decode_report, encode_incident, encode_report
 from daemon.model import Article, Event
-from daemon.publish import client_options
 
 log = structlog.stdlib.get_logger(__name__)
 
@@ -40,34 +38,19 @@ class SharedIncidents:
         self._local = Incidents(":memory:", window_days)
         # decisions taken since the last commit: an abort must take them back
         self._uncommitted = False
-        self._reader = KafkaConsumer(
-            **client_options(settings.kafka),
-            group_id=None,
-            enable_auto_commit=False,
-            isolation_level="read_committed",
-        )
-        self._partitions: list[Any] = []
+        self._reader = changelog.committed_reader(settings.kafka)
         # decisions of the current transaction, to publish with its events
         self._pending: list[tuple[str, Incident]] = []
 
     def catch_up(self, timeout: float = 60) -> int:
         """Read the whole topic (once, at start); the records applied."""
-        parts = self._reader.partitions_for_topic(self.topic) or {0}
-        self._partitions = [TopicPartition(self.topic, p) for p in sorted(parts)]
-        self._reader.assign(self._partitions)
-        self._reader.seek_to_beginning(*self._partitions)
         self._uncommitted = False
-        ends = self._reader.end_offsets(self._partitions)
-        applied, deadline = 0, time.monotonic() + timeout
-        while any(self._reader.position(tp) < ends[tp] for tp in self._partitions):
-            if time.monotonic() > deadline:
-                raise BrokerUnavailableError(f"could not read {self.topic} in {timeout:g} s")
-            applied += self._apply(self._reader.poll(timeout_ms=200))
-        return applied
+        return self._apply(changelog.rewind(self._reader, self.topic, None, timeout))
 
     def sync(self) -> int:
         """Apply what other extractors decided since the last call."""
-        return self._apply(self._reader.poll(timeout_ms=20))
+        polled = self._reader.poll(timeout_ms=20)
+        return self._apply(record for batch in polled.values() for record in batch)
 
     def assign(self, event_id: str, event: Event, article: Article, now: datetime) -> Incident:
         """The incident of one report, decided on the table as known here."""
@@ -106,21 +89,20 @@ class SharedIncidents:
         self._reader.close()
         self._local.close()
 
-    def _apply(self, polled: dict[Any, list[Any]]) -> int:
+    def _apply(self, records: Iterable[Any]) -> int:
         applied = 0
-        for batch in polled.values():
-            for record in batch:
-                key = record.key.decode() if record.key else ""
-                try:
-                    if key.startswith(_INCIDENT):
-                        self._local.merge(decode_incident(record.value))
-                    elif key.startswith(_REPORT):
-                        self._local.link(key[len(_REPORT) :], decode_report(record.value))
-                    else:
-                        raise InputError(f"unknown key {key!r}")
-                except InputError as exc:
-                    log.error("incident_record_malformed", topic=self.topic, error=str(exc),
-                              partition=record.partition, offset=record.offset)  # fmt: skip
-                    continue
-                applied += 1
+        for record in records:
+            key = record.key.decode() if record.key else ""
+            try:
+                if key.startswith(_INCIDENT):
+                    self._local.merge(decode_incident(record.value))
+                elif key.startswith(_REPORT):
+                    self._local.link(key[len(_REPORT) :], decode_report(record.value))
+                else:
+                    raise InputError(f"unknown key {key!r}")
+            except InputError as exc:
+                log.error("incident_record_malformed", topic=self.topic, error=str(exc),
+                          partition=record.partition, offset=record.offset)  # fmt: skip
+                continue
+            applied += 1
         return applied
