@@ -370,7 +370,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--replication", type=int, default=1, help="3 on a real cluster")
     args = parser.parse_args()
-    logs.configure("WARNING", "json", stream=sys.stderr)  # topics_created etc. are not results
+    logs.configure("WARNING", "json", stream=sys.stderr)  # topic_created etc. are not results
     pairs = corpus()
     inputs = Inputs(warm_up_articles(pairs), measured_articles(pairs, args.articles))
     code = code_version()

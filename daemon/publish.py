@@ -61,6 +61,25 @@ def client_options(settings: KafkaSettings) -> dict[str, Any]:
     return options
 
 
+# Kafka's error code for a topic that exists: another process created it since our check.
+_TOPIC_EXISTS = 36
+
+
+def create_topics(admin: KafkaAdminClient, missing: dict[str, dict[str, Any]]) -> None:
+    """Create topics; PublishError naming each one the cluster refused, and why."""
+    answer = admin.create_topics(missing, raise_errors=False)
+    refused = [
+        f"{t['name']}: {t.get('error_message') or 'error ' + str(t['error_code'])}"
+        for t in answer["topics"]
+        if t["error_code"] not in (0, _TOPIC_EXISTS)
+    ]
+    if refused:
+        raise PublishError(f"cannot create topic {'; '.join(refused)}")
+    admin.wait_for_topics(sorted(missing))
+    for name, spec in sorted(missing.items()):
+        log.info("topic_created", topic=name, **spec)
+
+
 class KafkaPublisher:
     """Publishes to one topic; connects on first use, so a dead broker never blocks start-up."""
 
@@ -152,9 +171,7 @@ class KafkaPublisher:
         }
         if settings.topic_retention_ms is not None:
             spec["configs"] = {"retention.ms": str(settings.topic_retention_ms)}
-        # another process may create it between our check and our request: not an error
-        admin.create_topics({settings.topic: spec}, wait_for_metadata=True, raise_errors=False)
-        log.info("topic_created", topic=settings.topic, **spec)
+        create_topics(admin, {settings.topic: spec})
 
     def _unavailable(self, auth_failure: str | None = None) -> PublishError:
         servers = ",".join(self._settings.bootstrap_servers)

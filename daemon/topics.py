@@ -12,7 +12,7 @@ from kafka.errors import KafkaError, KafkaTimeoutError
 
 from daemon.config import Settings
 from daemon.errors import BrokerUnavailableError, PublishError
-from daemon.publish import client_options
+from daemon.publish import client_options, create_topics
 
 log = structlog.stdlib.get_logger(__name__)
 
@@ -112,30 +112,12 @@ def ensure(settings: Settings, specs: Sequence[TopicSpec]) -> dict[str, int]:
                 missing[spec.name] = _request(spec)
                 counts[spec.name] = spec.partitions
         if missing:
-            _create(admin, missing)
+            create_topics(admin, missing)
     except KafkaError as exc:
         raise PublishError(f"cannot check or create the internal topics: {exc}") from exc
     finally:
         admin.close()
     return counts
-
-
-# Kafka's error code for a topic that exists: another process created it since our check.
-_TOPIC_EXISTS = 36
-
-
-def _create(admin: KafkaAdminClient, missing: dict[str, dict[str, Any]]) -> None:
-    """Create topics; PublishError naming each one the cluster refused, and why."""
-    answer = admin.create_topics(missing, raise_errors=False)
-    refused = [
-        f"{t['name']}: {t.get('error_message') or 'error ' + str(t['error_code'])}"
-        for t in answer["topics"]
-        if t["error_code"] not in (0, _TOPIC_EXISTS)
-    ]
-    if refused:
-        raise PublishError(f"cannot create topic {'; '.join(refused)}")
-    admin.wait_for_topics(sorted(missing))
-    log.info("topics_created", topics=sorted(missing))
 
 
 def _request(spec: TopicSpec) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import pytest
 from daemon import topics
 from daemon.config import ClusterSettings, DedupSettings, IncidentSettings, Settings
 from daemon.errors import PublishError
+from daemon.publish import create_topics
 
 DAY_MS = 86_400_000
 SETTINGS = Settings(
@@ -125,7 +126,7 @@ class FakeAdmin:
 def test_creating_topics_ignores_a_race_but_names_a_refusal():
     """A topic another process created meanwhile is fine; a refused one is an error naming it."""
     admin = FakeAdmin({"b": 36})
-    topics._create(admin, {"a": {}, "b": {}})  # type: ignore[arg-type]
+    create_topics(admin, {"a": {}, "b": {}})  # type: ignore[arg-type]
     assert admin.waited == ["a", "b"]
     with pytest.raises(PublishError, match="c: no room"):
-        topics._create(FakeAdmin({"c": 38}), {"c": {}})  # type: ignore[arg-type]
+        create_topics(FakeAdmin({"c": 38}), {"c": {}})  # type: ignore[arg-type]
