@@ -23,6 +23,7 @@ def lowercase_pattern(pattern: str) -> str:
 
 def lowered(regex: re.Pattern[str]) -> re.Pattern[str]:
     """The case-sensitive twin of a case-insensitive pattern, for text passed through lower()."""
-    if not regex.flags & re.IGNORECASE:
+    # a case-sensitive part, e.g. (?-i:[A-Z]) for a capital, cannot be asked of lowercased text
+    if not regex.flags & re.IGNORECASE or "(?-i" in regex.pattern:
         raise ValueError(f"not a case-insensitive pattern: {regex.pattern[:40]!r}")
     return re.compile(lowercase_pattern(regex.pattern), regex.flags & ~re.IGNORECASE)

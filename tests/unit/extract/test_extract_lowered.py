@@ -32,6 +32,8 @@ def test_only_case_insensitive_patterns_are_lowered():
     """A case-sensitive pattern has no lowered twin (its case means something)."""
     with pytest.raises(ValueError, match="case-insensitive"):
         lowered(re.compile("US"))
+    with pytest.raises(ValueError, match="case-insensitive"):
+        lowered(re.compile(r"in (?-i:[A-Z])", re.IGNORECASE))
 
 
 def _texts() -> list[str]:
