@@ -47,6 +47,9 @@ def client_options(settings: KafkaSettings) -> dict[str, Any]:
         "client_id": settings.client_id,
         "security_protocol": settings.security_protocol,
         "bootstrap_timeout_ms": settings.bootstrap_timeout_ms,
+        # kafka-python doubles its reconnect delay up to 30 s by default: after an outage the
+        # broker could be back for half a minute before anything is sent to it
+        "reconnect_backoff_max_ms": 4000,
     }
     if settings.sasl_mechanism:
         options["sasl_mechanism"] = settings.sasl_mechanism

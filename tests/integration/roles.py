@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kafka import KafkaConsumer
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
 from tests.integration.helpers import ROOT
 
@@ -90,3 +90,34 @@ def committed(bootstrap: str, topic: str, idle_ms: int = 4000) -> list[Any]:
         return list(consumer)
     finally:
         consumer.close()
+
+
+def wait_caught_up(bootstrap: str, group: str, topic: str, timeout: float = 120) -> None:
+    """Wait until `group` has committed offsets at the end of every partition of `topic`.
+
+    The extractors commit offsets in the transaction that carries the events, so once the
+    group has caught up every event it will ever publish is committed; a quiet log is no such
+    proof (a takeover can sit waiting for a dead extractor's transaction to time out).
+    """
+    admin = KafkaAdminClient(bootstrap_servers=[bootstrap])
+    consumer = KafkaConsumer(bootstrap_servers=[bootstrap], enable_auto_commit=False)
+    try:
+        partitions = [
+            TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())
+        ]
+        ends = consumer.end_offsets(partitions)
+        deadline = time.monotonic() + timeout
+        lag = None
+        while time.monotonic() < deadline:
+            offsets = admin.list_group_offsets({group: None})[group]
+            lag = {
+                tp.partition: ends[tp] - (offsets[tp].offset if tp in offsets else 0)
+                for tp in partitions
+            }
+            if not any(lag.values()):
+                return
+            time.sleep(0.5)
+        raise AssertionError(f"group {group} still behind on {topic} after {timeout} s: {lag}")
+    finally:
+        consumer.close()
+        admin.close()

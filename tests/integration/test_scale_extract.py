@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -20,7 +19,7 @@ from daemon.messages import encode_article
 from daemon.model import Article
 from daemon.offline import parse_line
 from tests.integration.helpers import write_config
-from tests.integration.roles import RoleProcess, committed
+from tests.integration.roles import RoleProcess, committed, wait_caught_up
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus_dev.jsonl"
 
@@ -97,7 +96,7 @@ def test_two_extractors_give_every_event_once_even_when_one_is_killed(
             "the dead extractor's partitions",
         )
         assert done["partitions"] == [0, 1, 2, 3, 4, 5]
-        _wait_idle(first)
+        _wait_idle(kafka_bootstrap, topic)
     finally:
         first.stop()
         second.stop()
@@ -129,18 +128,9 @@ def _incident_count(articles: list[Article]) -> int:
     return len(ids)
 
 
-def _wait_idle(process: RoleProcess, quiet: float = 5.0) -> None:
-    """Wait until the extractor has committed nothing for `quiet` seconds."""
-    last, since = -1, time.monotonic()
-    deadline = since + 120
-    while time.monotonic() < deadline:
-        count = sum(1 for r in process.records() if r.get("event") == "articles_extracted")
-        if count != last:
-            last, since = count, time.monotonic()
-        elif time.monotonic() - since > quiet:
-            return
-        time.sleep(0.5)
-    raise AssertionError("the extractor never went quiet")
+def _wait_idle(bootstrap: str, topic: str) -> None:
+    """Wait until the extractors have committed the end of the articles topic."""
+    wait_caught_up(bootstrap, f"{topic}-extractors", f"{topic}.articles")
 
 
 @pytest.mark.timeout(240)
@@ -162,7 +152,7 @@ def test_duplicates_are_extracted_once_even_by_a_new_extractor_and_bad_records_a
         bad = process.wait_for(
             lambda r: r.get("event") == "article_record_malformed", 60, "the malformed record"
         )
-        _wait_idle(process)
+        _wait_idle(kafka_bootstrap, topic)
     finally:
         assert process.stop() == 0
     assert {"partition", "offset"} <= bad.keys()
@@ -172,7 +162,7 @@ def test_duplicates_are_extracted_once_even_by_a_new_extractor_and_bad_records_a
     again = RoleProcess(path, "extract", tmp_path / "second.log")
     try:
         assigned = again.wait_for_partitions()
-        _wait_idle(again)
+        _wait_idle(kafka_bootstrap, topic)
     finally:
         assert again.stop() == 0
     assert assigned["known_articles"] == 2
