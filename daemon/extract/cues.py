@@ -100,6 +100,8 @@ _GOODS_AFTER = re.compile(
     r"[ée]quipements?|aide|carburant)\b",
     re.IGNORECASE,
 )
+# "les régimes arrivés au pouvoir", "arrival in power": taking office, not forces arriving
+_POWER_AFTER = re.compile(r"^\W*(?:au pouvoir|à la t[êe]te|to power|in power)\b", re.IGNORECASE)
 # "to accompany Malian units in combat": a role described, not a specific action
 _GENERIC_FIGHT = re.compile(r"^combats?$", re.IGNORECASE)
 _IN = re.compile(r"\b(?:in|into|en|au)\s+$", re.IGNORECASE)
@@ -130,9 +132,13 @@ _BLOCK_SENTENCE = re.compile(
 )
 
 
+# "Will Niger call on Wagner?", "Q: So no troops have been sent?": asked, not reported
+_QUESTION = re.compile(r"\?\W*$")
+
+
 def blocked(sentence: str, trigger: Trigger) -> bool:
-    """Whether the trigger is negated, hypothetical, threatened or denied."""
-    if _BLOCK_SENTENCE.search(sentence):
+    """Whether the trigger is negated, hypothetical, threatened, denied or asked about."""
+    if _BLOCK_SENTENCE.search(sentence) or _QUESTION.search(sentence):
         return True
     before, after = sentence[: trigger.start], sentence[trigger.end :]
     if _KIND_BLOCKS[trigger.type](sentence, trigger, before, after):
@@ -181,7 +187,10 @@ def _deploy_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) 
     """Civilians or goods arriving, a deployment that is over, or one named only to date
     something."""
     return _moving_blocked(before, after) or bool(
-        _ENDED.search(before) or _TIME_REFERENCE.search(before) or _GOODS_AFTER.match(after)
+        _ENDED.search(before)
+        or _TIME_REFERENCE.search(before)
+        or _GOODS_AFTER.match(after)
+        or _POWER_AFTER.match(after)
     )
 
 

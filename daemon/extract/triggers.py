@@ -104,7 +104,8 @@ _EXPEL = (
     (
         r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,4}?"
         r"(?:departure|withdrawal|exit|d[ée]part|retrait))|(?<=part )(?:forc|impos)[ée]\w*|"
-        r"(?<=parts )(?:forc|impos)[ée]\w*|forced (?:\w+ ){0,3}?out\b"
+        r"(?<=parts )(?:forc|impos)[ée]\w*|forced (?:\w+ ){0,3}?out\b|"
+        r"(?:pushed|driven|squeezed|ousted) out of|pouss[ée]e?s? hors\b"
     ),
     (
         rf"(?:exig\w+|r[ée]clam\w+|demand\w+|ordonn\w+|somm[ée]\w*|enjoint|pri[ée]s?|"
@@ -128,7 +129,11 @@ _AGREEMENT = (
 _NOT_CASUALTIES = (
     r"(?!\W+(?:the\W+|les\W+|des\W+)?(?:wounded|injured|casualties|bodies|civilians|bless[ée]s|"
     r"corps|civils)\b)"
+    # "medical evacuation cover", "évacuation sanitaire": care for the wounded, not a departure
+    r"(?!\w*\W+(?:sanitaires?|m[ée]dicales?)\b)"
 )
+# "medical evacuation", "casualty evacuation" (the word before says so)
+_NOT_MEDICAL = r"(?<!medical )(?<!casualty )(?<!medevac )"
 _WITHDRAW = (
     (
         r"withdr(?:aw|aws|awing|awn|ew|awal|awals)|pull(?:s|ed|ing)?[- ]?(?:out|back)|pullout|"
@@ -142,6 +147,9 @@ _WITHDRAW = (
         r"(?:mission|deployment|operation|presence)(?: [\w-]+){0,6}? "
         r"(?:was|were|has been|have been) (?:ended|terminated|closed|wound up|brought to an end)|"
         r"fl(?:y|ies|ew|own|ying) (?:\w+ ){0,2}?(?:out|home)\b|airlifted out|repatriat\w+|"
+        # "forced out of Mali", "poussée hors du Niger": a departure the host imposed (it happened)
+        rf"(?:forced|pushed|driven|squeezed|ousted) out of(?!\W+{_ENEMY})|"
+        r"pouss[ée]e?s? hors (?:du|de|des|d')|"
         r"(?:redeploy|reposition|relocat)\w* (?:\w+ ){0,4}?(?:out of|from)|"
         r"(?:cut(?:s|ting)?|reduc\w+|slash\w*|trim\w*) (?:\w+ ){0,4}?"
         r"(?:presence|troops|forces?|contingent|personnel|footprint)\b|"
@@ -155,13 +163,13 @@ _WITHDRAW = (
         # "left 20 people dead", "would leave a gap", "evacuated the wounded": other senses
         r"(?:leav(?:e|es|ing)|left)(?!(?:\W+\w+){0,5}?\W+(?:dead|wounded|injured|homeless|gap|"
         r"vacuum|void)\b)|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?|"
-        rf"evacuat\w+{_NOT_CASUALTIES}|"
+        rf"{_NOT_MEDICAL}evacuat\w+{_NOT_CASUALTIES}|"
         r"clos(?:e|es|ed|ing) (?:\w+ ){0,3}(?:bases?|hub|camps?)"
     ),
     (
         r"retrait|retir\w+|d[ée]parts?|quitt\w+|r[ée]troc[ée]\w+|d[ée]sengag\w+|pli\w* bagage|"
         r"sortis?e?s? du|rapatri\w+|(?<!une )(?<!la )(?<!le )(?<!en )partis?e?s?\b|"
-        rf"[ée]vacu\w+{_NOT_CASUALTIES}|"
+        rf"{_NOT_MEDICAL}[ée]vacu\w+{_NOT_CASUALTIES}|"
         r"red[ée]ploy\w+ hors|"
         r"fin (?:de|du|des|à) (?:la |l'|sa |leur )?(?:\w+ ){0,2}?"
         r"(?:mission|op[ée]ration|pr[ée]sence|d[ée]ploiement|participation|contribution)|"
@@ -410,7 +418,8 @@ def _person_leaves(sentence: str, trigger: Trigger) -> bool:
 
 
 _MUST = re.compile(
-    r"\b(?:must|have to|doivent|devront|forced|compelled|contraint(?:e|s|es)?|"
+    r"\b(?:must|have to|doivent|devront|forced|compelled|pushed|driven|squeezed|ousted|"
+    r"contraint(?:e|s|es)?|"
     r"oblig(?:é|ée|és|ées)|forc(?:é|ée|és|ées)|pouss(?:é|ée|és|ées))\b",
     re.IGNORECASE,
 )
