@@ -128,7 +128,8 @@ _TALKS_BEFORE = re.compile(
     r"\b(?:talks|negotiat\w+|discussions?|pourparlers|n[ée]goci\w+)\b", re.IGNORECASE
 )
 _BLOCK_SENTENCE = re.compile(
-    r"\b(?:denied|denies|d[ée]menti\w*|d[ée]ment\w*|fake news|infox|hypoth\w+)\b", re.IGNORECASE
+    # "it had been denied the presidency": refused something, not denying the report
+    r"\b(?:(?<!been )(?<!was )(?<!were )(?<!being )denied|denies|d[ée]menti\w*|d[ée]ment\w*|fake news|infox|hypoth\w+)\b", re.IGNORECASE
 )
 
 

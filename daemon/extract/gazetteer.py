@@ -244,6 +244,8 @@ _FORCES: dict[str, tuple[str, str | None, Form]] = {
     r"Niger State": ("NG", None, Form.OTHER),
     r"Gulf of Guinea|[Gg]olfe de Guinée|Papua New Guinea|New Guinea": ("", None, Form.OTHER),
     r"Latin America|South America|North America": ("", None, Form.OTHER),
+    # the lake is shared by Chad, Cameroon, Niger and Nigeria: naming it names none of them
+    r"Lake Chad|[Ll]ac[- ]Tchad": ("", None, Form.OTHER),
 }
 
 

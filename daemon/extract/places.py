@@ -85,7 +85,6 @@ PLACES: tuple[PlaceEntry, ...] = (
     PlaceEntry("Faya-Largeau", "TD", _B, 17.924, 19.104, ("Faya(?:-Largeau)?",)),
     PlaceEntry("Abéché", "TD", _C, 13.829, 20.832, ("Ab[ée]ch[ée]",)),
     PlaceEntry("Bol", "TD", _C, 13.459, 14.714),
-    PlaceEntry("Lake Chad", "TD", _R, 13.300, 14.100, ("Lake Chad", "lac Tchad")),
     # Mauritania
     PlaceEntry("Nouakchott", "MR", _C, 18.079, -15.965),
     PlaceEntry("Bassikounou", "MR", _C, 15.867, -5.950),
