@@ -271,7 +271,8 @@ def _actors(
     # "sent troops after the attack that killed Nigerien soldiers": the occasion's forces
     framed = [m for m in coded if not _outside(sentence, m, at)]
     # "British personnel arrived at the French base": who is joined is not who is sent
-    free = [m for m in framed if not _JOINED.search(tail(sentence[: m.start]))]
+    joined = _joined(sentence, framed)
+    free = [m for m in framed if id(m) not in joined]
     acting = (Role.ACTOR, Role.WEAK_ACTOR)
     pool = free if any(roles[id(m)] in acting for m in free) else framed
     helped = pool is framed and any(roles[id(m)] in acting for m in framed)
@@ -285,6 +286,23 @@ def _actors(
         actors = _nearest_group(sentence, open_hosts, open_hosts, at, prefer_before=True)
         open_hosts = [m for m in open_hosts if m not in actors]
     return actors, open_hosts, helped
+
+
+def _joined(sentence: str, mentions: list[Mention]) -> set[int]:
+    """Ids of the mentions naming whom forces join or help, with the states listed after them
+    ("rejoignent des éléments nigérians, ivoiriens et ghanéens")."""
+    found: set[int] = set()
+    previous: Mention | None = None
+    for mention in mentions:
+        listed = (
+            previous is not None
+            and id(previous) in found
+            and bool(COORD.match(sentence[previous.end : mention.start]))
+        )
+        if listed or _JOINED.search(tail(sentence[: mention.start])):
+            found.add(id(mention))
+        previous = mention
+    return found
 
 
 def _contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
