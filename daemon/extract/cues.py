@@ -66,6 +66,11 @@ _TIME_REFERENCE = re.compile(
     r"(?:[ldLD]['’])?$",
     re.IGNORECASE,
 )
+# "relations have been frosty since American forces left": a departure that dates something
+# ("after the forced departure from Mali" is still told as a fact, and is one)
+_SINCE_REFERENCE = re.compile(
+    r"\b(?:since|depuis)\s+(?:[^\s,;]+\s+){0,2}(?:[ldLD]['’])?$", re.IGNORECASE
+)
 # "the defence minister left N'Djamena", "le retrait de plusieurs bailleurs": civilians moving.
 _CIVILIANS = (
     r"(?:ministers?|ministres?|presidents?|pr[ée]sidents?|ambassadors?|ambassadeurs?|envoys?|"
@@ -180,8 +185,11 @@ def _moving_blocked(before: str, after: str) -> bool:
 
 
 def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
-    """Civilians leaving, or a state leaving an organisation."""
-    return _moving_blocked(before, after) or bool(_BODY_LEFT.match(after))
+    """Civilians leaving, a state leaving an organisation, or a departure named only to date
+    something else."""
+    return _moving_blocked(before, after) or bool(
+        _BODY_LEFT.match(after) or _SINCE_REFERENCE.search(before)
+    )
 
 
 def _deploy_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
