@@ -82,6 +82,13 @@ _CIVILIAN_AFTER = re.compile(
     rf"^\W*(?:of|de|des|du|d')\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w-]+\s+){{0,2}}?{_CIVILIANS}\b",
     re.IGNORECASE,
 )
+# "the wounded were flown out", "le rapatriement des dépouilles": casualties carried home
+_CASUALTIES = r"(?:bodies|remains|coffins|wounded|injured|d[ée]pouilles|corps|cercueils|bless[ée]s)"
+_CASUALTIES_BEFORE = re.compile(rf"\b{_CASUALTIES}\W+(?:[\w'’-]+\W+){{0,3}}$", re.IGNORECASE)
+_CASUALTIES_AFTER = re.compile(
+    rf"^\W*(?:of|des|du|de)?\s*(?:the\s+|les\s+|leurs\s+|their\s+)?{_CASUALTIES}\b",
+    re.IGNORECASE,
+)
 # "depuis le départ des islamistes": an armed group moving, not a state's forces
 _ARMED_GROUP_AFTER = re.compile(
     r"^\W*(?:of|de|des|du|d')\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w-]+\s+)?(?:jihadists?|"
@@ -188,7 +195,10 @@ def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str
     """Civilians leaving, a state leaving an organisation, or a departure named only to date
     something else."""
     return _moving_blocked(before, after) or bool(
-        _BODY_LEFT.match(after) or _SINCE_REFERENCE.search(before)
+        _BODY_LEFT.match(after)
+        or _SINCE_REFERENCE.search(before)
+        or _CASUALTIES_BEFORE.search(before)
+        or _CASUALTIES_AFTER.match(after)
     )
 
 
