@@ -228,6 +228,8 @@ def _for_trigger(
     if not pairs:
         return  # an army in its own country: nothing to judge
     template = _template(index, scans, trigger, roles, published=published, military=military)
+    if _host_ends(sentence, trigger, roles):
+        template = replace(template, type=EventType.EXPEL)
     for actor, host in pairs:
         code = actor.code or ""
         yield replace(
@@ -239,6 +241,30 @@ def _for_trigger(
             places=places_of(scans.places, host),
             troops=scans.troops_in(code, host, mentions),
         )
+
+
+# "Niamey avait aussi mis fin à la mission de l'UE": the host ends someone else's mission
+_ENDING = re.compile(r"^(?:end|fin\b)", re.IGNORECASE)
+_ENDER_GAP = re.compile(
+    r"^(?:'s\s+(?:government|junta|authorities|rulers|leaders?)\s+)?\s*"
+    r"(?:(?:has|have|had|also|then|finally|a|avait|ont|aussi|d[ée]j[àa]|enfin)\s+)*"
+    r"(?:mis|met|mettent|put)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _host_ends(sentence: str, trigger: Trigger, roles: Cast) -> bool:
+    """Whether the host is the subject that ends the mission: an expulsion, not a departure."""
+    return (
+        trigger.type is EventType.WITHDRAW
+        and bool(_ENDING.match(trigger.text))
+        and any(
+            m.form in _PLACING
+            and m.end <= trigger.start
+            and _ENDER_GAP.match(sentence[m.end : trigger.start])
+            for m in roles.host_mentions
+        )
+    )
 
 
 def _cast_trigger(
