@@ -147,6 +147,7 @@ _WITHDRAW = (
         r"(?:mission|deployment|operation|presence)(?: [\w-]+){0,6}? "
         r"(?:was|were|has been|have been) (?:ended|terminated|closed|wound up|brought to an end)|"
         r"fl(?:y|ies|ew|own|ying) (?:\w+ ){0,2}?(?:out|home)\b|airlifted out|repatriat\w+|"
+        r"(?:drove|drives?|driving|rolled|marched) out of|"
         # "forced out of Mali", "poussée hors du Niger": a departure the host imposed (it happened)
         rf"(?:forced|pushed|driven|squeezed|ousted) out of(?!\W+{_ENEMY})|"
         r"pouss[ée]e?s? hors (?:du|de|des|d')|"
@@ -239,7 +240,8 @@ _OPERATION = (
     (
         r"(?:air ?|drone |aerial )?strikes?|airstrikes?|bombard\w+|bomb(?:ed|ing)|"
         r"struck(?!\W+(?:an?\W+)?(?:\w+\W+)?(?:deal|agreement|accord|balance|tone|chord|down)\b)|"
-        r"(?:dr(?:o|i)ve|driven|driving|chas\w+) (?:\w+ ){0,3}?out of|"
+        # "drove the jihadists out of Gao"; with nothing in between the forces drive away
+        r"(?:dr(?:o|i)ve|driven|driving|chas\w+) (?:\w+ ){1,3}?out of|"
         r"dislodg\w+|rout(?:ed|ing)|overr(?:a|u)n|storm(?:ed|ing)|advanc\w+ on|killing|"
         r"seiz(?:e|ed|ing)(?! power)|"
         r"raid(?:s|ed)?|ambush\w*|offensive|assault|clash\w*|battle|killed|neutrali[sz]\w+|"
