@@ -62,7 +62,8 @@ def cast(
         for m in coded:
             if roles[id(m)] is Role.ELSEWHERE and m.form is Form.SEAT:
                 roles[id(m)] = Role.ACTOR
-    host_ms = [m for m in coded if roles[id(m)] is Role.HOST]
+    # "entered The Gambia hours after Barrow was sworn in in Dakar": the occasion's place
+    host_ms = [m for m in coded if roles[id(m)] is Role.HOST and not _outside(sentence, m, at)]
     picked = _pick_actors(
         sentence, coded, roles, hosts, at, host_ms=host_ms, nominal_end=nominal_end, senders=senders
     )

@@ -55,7 +55,8 @@ _LEFT_PLACE = re.compile(r"\b(?:from|du|de|des)\s+(?:the\s+|la\s+|l')?$", re.IGN
 
 _HOST_PREP = re.compile(
     r"\b(?:in|into|to|from|out of|across|inside|throughout|within|towards?|en|au|aux|du|dans|"
-    r"vers|hors du|hors de|depuis|sur le sol|left|leave|leaving|quit|quitt\w+|de)\s+"
+    r"vers|hors du|hors de|depuis|sur le sol|left|leave|leaving|quit|quitt\w+|de|"
+    r"enter(?:s|ed|ing)?)\s+"
     r"(?:the\s+|la\s+|le\s+|l')?(?:(?:north|south|east|west|central|neighbou?ring|remote)"
     r"\w*\s+)?$",
     re.IGNORECASE,

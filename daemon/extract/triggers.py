@@ -195,6 +195,8 @@ _DEPLOY = (
         r"commit(?:s|ted|ting)? (?:\w+ ){0,2}troops|"
         r"(?:cross|enter|move|pour|roll|stream)(?:s|es|ed|ing)? (?:from (?:\w+ ){1,3}?)?into|"
         r"cross(?:es|ed|ing)? the border|posted (?:there|at|in)\b|boots on the ground|"
+        # "forces entered The Gambia" (a weak word: "entered talks" names no host)
+        r"enter(?:s|ed|ing)?(?! into\b)(?= (?:the |northern |southern |eastern |western )?\w+)|"
         r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*(?! (?:base|hub))|"
         r"post(?:s|ed|ing)? to|"
         r"rush(?:es|ed|ing)? (?:\w+ ){0,3}?to|(?:take|takes|took|taking) up positions?|"
