@@ -126,7 +126,8 @@ _ENDED = re.compile(
 _BLOCK_BEFORE = re.compile(
     r"\b(?:not|n't|never|whether|no (?:\w+ )?(?:plans?|intention)|no question|den(?:y|ies|ied)|"
     r"rejected|threat\w*|could|"
-    r"might|may|if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
+    r"might|(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )(?<!mid-)may(?!\s+\d)|"
+    r"if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
     r"refus\w+|consider\w*|mull\w*|weigh\w*|possib\w+|rumou?r\w*|allegedly|press\w*|urg\w+|"
     r"ne|n'(?!\s?dj)|pas|jamais|aucun\w*|d[ée]men\w+|menac\w+|pourr\w+|envisag\w+|[ée]ventuel\w*|si|"
     r"exclu\w*|sans|en vue d\w*|"
