@@ -314,6 +314,8 @@ PERSONNEL = re.compile(
     r"\b(?:troops?|soldiers?|forces?|personnel|contingents?|peacekeep\w*|trainers?|"
     r"instructors?|advis[eo]rs?|mercenar\w+|paramilitar\w+|fighters|servicem[ae]n|marines|"
     r"paratroop\w*|commandos?|battalions?|units?|reinforcements|troupes?|soldats?|"
+    # a military convoy or column carries its crews: "the last French convoy crossed into Niger"
+    r"convoys?|columns?|convois?|colonnes?|"
     r"militaires|casques? bleus?|instructeurs?|formateurs?|conseillers?|mercenaires?|"
     r"paramilitaires?|bataillons?|unit[ée]s|hommes|[ée]l[ée]ments|effectifs|renforts?|combattants|"
     r"Sabre|Wagner|Africa Corps|MINUSMA|ECOMIG|Bundeswehr|mission)\b",
