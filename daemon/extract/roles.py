@@ -284,7 +284,8 @@ _DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
 
 def _host_set_role(before: str, after: str, mention: Mention, *, deploy: bool) -> Role:
     """Role of a state that can host: a location preposition makes it the host."""
-    if speaker_place(before) or _TIME_PLACE.search(before):
+    # "close to the Malian border": the border names a neighbour whatever the preposition
+    if speaker_place(before) or _TIME_PLACE.search(before) or _NEIGHBOUR_AFTER.match(after):
         return Role.NEIGHBOUR
     if _SUPPORT_OF.search(before):
         return Role.ACTOR  # "avec l'appui du Tchad": a supporter, not a place
