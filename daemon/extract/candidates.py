@@ -277,7 +277,7 @@ def _cast_trigger(
     place_hosts = [
         host
         for offset, host in scans.event_places
-        if not (deploy and origin_place(sentence[:offset]))
+        if not (trigger.type not in _LEAVING and origin_place(sentence[:offset]))
     ]
     return cast(
         sentence,

@@ -142,7 +142,9 @@ _TALKS_BEFORE = re.compile(
 )
 _BLOCK_SENTENCE = re.compile(
     # "it had been denied the presidency": refused something, not denying the report
-    r"\b(?:(?<!been )(?<!was )(?<!were )(?<!being )denied|denies|d[ée]menti\w*|d[ée]ment\w*|fake news|infox|hypoth\w+)\b", re.IGNORECASE
+    r"\b(?:(?<!been )(?<!was )(?<!were )(?<!being )denied|denies|d[ée]menti\w*|d[ée]ment\w*|"
+    r"fake news|infox|hypoth\w+)\b",
+    re.IGNORECASE,
 )
 
 

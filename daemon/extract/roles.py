@@ -203,7 +203,8 @@ def role_of(
     if mention.code in hosts:
         if leaving and _ONWARD.search(before):
             return Role.NEIGHBOUR  # "left Mali for Niger": where the leaving forces go next
-        return _host_set_role(before, after, mention, deploy=deploy)
+        # where forces set out from is not where they arrive or fight: only leaving reads "from"
+        return _host_set_role(before, after, mention, reached=not leaving)
     return _outside_role(before, after, mention, leaving=leaving)
 
 
@@ -282,7 +283,7 @@ def _forces_role(
 _DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
 
 
-def _host_set_role(before: str, after: str, mention: Mention, *, deploy: bool) -> Role:
+def _host_set_role(before: str, after: str, mention: Mention, *, reached: bool) -> Role:
     """Role of a state that can host: a location preposition makes it the host."""
     # "close to the Malian border": the border names a neighbour whatever the preposition
     if speaker_place(before) or _TIME_PLACE.search(before) or _NEIGHBOUR_AFTER.match(after):
@@ -290,7 +291,7 @@ def _host_set_role(before: str, after: str, mention: Mention, *, deploy: bool) -
     if _SUPPORT_OF.search(before):
         return Role.ACTOR  # "avec l'appui du Tchad": a supporter, not a place
     prep = _HOST_PREP.search(before)
-    origin = deploy and (
+    origin = reached and (
         (prep is not None and prep.group().lower().startswith(("from", "depuis")))
         or bool(_ORIGIN.search(before))
     )
