@@ -310,23 +310,31 @@ def _contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
     """Drop a multinational force that only frames a state's contingent: in "Chadian soldiers
     serving with MINUSMA" the actor is Chad (the contract's rule for national contingents)."""
     framed = {
-        id(m)
-        for prev in actors
+        m.code
+        for state in actors
         for m in actors
         if (m.code in _MULTINATIONAL or m.form is Form.FORCE)
-        and prev.code not in _MULTINATIONAL
-        and prev.code != m.code
-        and prev.form is not Form.FORCE
-        and prev.end <= m.start
-        and _CONTINGENT_GAP.match(sentence[prev.end : m.start])
+        and state.code not in _MULTINATIONAL
+        and state.code != m.code
+        and state.form is not Form.FORCE
+        and _frames(sentence, m, state)
     }
-    return [m for m in actors if id(m) not in framed]
+    # one framing names the mission's role: its other mentions in the sentence frame it too
+    return [m for m in actors if m.code not in framed or m.form is Form.DEMONYM]
+
+
+def _frames(sentence: str, mission: Mention, state: Mention) -> bool:
+    """Whether `mission` names the body `state`'s contingent serves in: "le contingent tchadien
+    de la Minusma", "Casques bleus chinois"."""
+    if state.end <= mission.start:
+        return bool(_CONTINGENT_GAP.match(sentence[state.end : mission.start]))
+    return state.form is Form.DEMONYM and not sentence[mission.end : state.start].strip()
 
 
 # "Chadian soldiers serving with MINUSMA", "le contingent tchadien de la Minusma": the state acts.
 _CONTINGENT_GAP = re.compile(
     r"^(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:serving (?:with|in)|with|within|in|of|de la|de l'|du|"
-    r"au sein de la|au sein de l')\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+    r"au sein de la|au sein de l')\s*(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:des\s+|of\s+)?$",
     re.IGNORECASE,
 )
 
