@@ -113,6 +113,11 @@ def _senders_named(sentence: str, coded: list[Mention], roles: dict[int, Role], 
             _RELATIVE.match(gap) or (m.form in _SUBJECT_FORMS and _SUBJECT_GAP.match(gap))
         ):
             roles[id(m)] = Role.ACTOR
+    # "Chad, whose border runs..., said it had sent reinforcements": the pronoun is the subject
+    said = _SAID_IT.search(sentence[:at])
+    if said and coded and coded[0].form in _SUBJECT_FORMS and coded[0].end <= said.start():
+        if _SENTENCE_SUBJECT.match(sentence[: coded[0].start]):
+            roles[id(coded[0])] = Role.ACTOR
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +188,14 @@ _SUBJECT_GAP = re.compile(
     r"ordonn[ée]|vot[ée])\s+(?:to\s+|de\s+|d'|on\s+)?(?:the\s+|l'|le\s+|la\s+)?)?$",
     re.IGNORECASE,
 )
+
+
+_SAID_IT = re.compile(
+    r"\b(?:said|says|announced|declared|added|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|"
+    r"annonce|affirme)\s+(?:that\s+|qu['’]\s*)?(?:it|il|elle)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_SENTENCE_SUBJECT = re.compile(r"^\W*(?:the\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE)
 
 
 _RELATIVE = re.compile(r"^\s*,\s*(?:qui|which|who)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
