@@ -401,7 +401,12 @@ def _remember(
             context.name_host(mention.code, index)
             if mention.form is Form.NAME and _OPENING.match(scans.text[: mention.start]):
                 context.topic = mention.code
-        elif role in (Role.ACTOR, Role.WEAK_ACTOR) and mention.form is not Form.OTHER:
+        # "le retrait militaire du Mali": the story's host is never the forces carried over
+        elif (
+            role in (Role.ACTOR, Role.WEAK_ACTOR)
+            and mention.form is not Form.OTHER
+            and mention.code != context.host
+        ):
             weak = role is Role.WEAK_ACTOR
             if not acted and (not weak or context.actor is None or context.actor_weak):
                 context.actor, context.actor_weak = mention, weak
