@@ -50,6 +50,15 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+# a demonym that qualifies land names a place, not forces
+_LAND_BEFORE = re.compile(
+    r"\b(?:territoire|sol|extr[êe]me-nord|nord|sud|est|ouest|centre|r[ée]gion|capitale|"
+    r"c[ôo]t[ée]|rive|espace a[ée]rien)\s+$",
+    re.IGNORECASE,
+)
+_LAND_AFTER = re.compile(r"^\s+(?:territory|soil|side|airspace|capital|countryside)\b", re.I)
+
+
 _LEFT_PLACE = re.compile(r"\b(?:from|du|de|des)\s+(?:the\s+|la\s+|l')?$", re.IGNORECASE)
 
 
@@ -197,6 +206,9 @@ def role_of(
     before, after = tail(sentence[: mention.start]), sentence[mention.end :]
     if mention.form is Form.DEMONYM and _CIVILIAN_AFTER.match(after):
         return Role.NEIGHBOUR  # "the French embassy", "ressortissants français": no forces
+    if mention.form is Form.DEMONYM and (_LAND_BEFORE.search(before) or _LAND_AFTER.match(after)):
+        # "en territoire nigérian", "l'Extrême-Nord camerounais", "Malian soil": a place
+        return Role.HOST if mention.code in hosts else Role.ELSEWHERE
     forces = _forces_role(before, after, mention, hosts, leaving=leaving)
     if forces is not None:
         return forces
@@ -332,6 +344,8 @@ def _spread_neighbours(
             continue
         if roles[id(prev)] is Role.NEIGHBOUR:
             roles[id(cur)] = Role.NEIGHBOUR
+        elif roles[id(prev)] is Role.ELSEWHERE and prev.form is Form.NAME is cur.form:
+            roles[id(cur)] = Role.ELSEWHERE  # "in northern Benin and Togo": both places
         elif roles[id(prev)] is Role.ACTOR and Form.DEMONYM is prev.form is cur.form:
             roles[id(cur)] = Role.ACTOR
     return roles

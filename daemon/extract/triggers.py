@@ -170,6 +170,8 @@ _WITHDRAW = (
     (
         r"retrait|retir\w+|d[ée]parts?|quitt\w+|r[ée]troc[ée]\w+|d[ée]sengag\w+|pli\w* bagage|"
         r"sortis?e?s? du|rapatri\w+|(?<!une )(?<!la )(?<!le )(?<!en )partis?e?s?\b|"
+        # "doivent partir d'ici au 30 juin" ("à partir de" only dates something)
+        r"(?<!à )partir\b|partiront|partira|partent|partaient|partait|"
         rf"{_NOT_MEDICAL}[ée]vacu\w+{_NOT_CASUALTIES}|"
         r"red[ée]ploy\w+ hors|"
         r"fin (?:de|du|des|à) (?:la |l'|sa |leur )?(?:\w+ ){0,2}?"
@@ -219,7 +221,7 @@ _DEPLOY = (
     ),
     (
         r"d[ée]ploi\w*|d[ée]ploy\w+|red[ée]ploy\w+|(?:travers|franchi)\w* la fronti[èe]re|"
-        r"envo(?:i|ie|ies|ient|yer|y[ée]e?s?|yons)\b|enverr\w+|"
+        r"envo(?:i|ie|ies|ient|yer|y[ée]e?s?|yons|yait|yaient|ya|y[èe]rent)\b|enverr\w+|"
         r"d[ée]p[êe]ch\w+|arriv\w+|d[ée]barqu\w+|renforts?|"
         r"renforc\w+ (?:\w+ ){0,3}(?:contingent|dispositif|pr[ée]sence|effectifs)|"
         r"achemin\w+|(?<!a[ée]rienne )projet[ée]e?s?|install[ée]e?s?|pris position|"
@@ -287,7 +289,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
 
 # Triggers that often have non-military senses: they need military wording close by.
 WEAK = re.compile(
-    r"^(?:leav|left|quit|depart|exit|evacuat|[ée]vacu|relocat|d[ée]part|quitt|partis?|arriv|land|"
+    r"^(?:leav|left|quit|depart|exit|evacuat|[ée]vacu|relocat|d[ée]part|quitt|part|arriv|land|"
     r"send|sent|envo|station|reinforc|renfor|attack|attaqu|killed|tu[ée]|combat|battle|clash|"
     r"offensive|assault|fight|fought|install|entr|bless|wound|injur|captur|post|move|cross|enter|"
     r"cut|reduc|r[ée]du|killing|tuant|seiz|storm|advanc|died|perish|p[ée]ri|sont mort|est mort)",
