@@ -115,9 +115,14 @@ def _senders_named(sentence: str, coded: list[Mention], roles: dict[int, Role], 
             roles[id(m)] = Role.ACTOR
     # "Chad, whose border runs..., said it had sent reinforcements": the pronoun is the subject
     said = _SAID_IT.search(sentence[:at])
-    if said and coded and coded[0].form in _SUBJECT_FORMS and coded[0].end <= said.start():
-        if _SENTENCE_SUBJECT.match(sentence[: coded[0].start]):
-            roles[id(coded[0])] = Role.ACTOR
+    if (
+        said
+        and coded
+        and coded[0].form in _SUBJECT_FORMS
+        and coded[0].end <= said.start()
+        and _SENTENCE_SUBJECT.match(sentence[: coded[0].start])
+    ):
+        roles[id(coded[0])] = Role.ACTOR
 
 
 @dataclass(frozen=True, slots=True)
