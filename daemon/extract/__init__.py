@@ -3,24 +3,26 @@
 Layout: gazetteer/places (who and where), triggers/numbers/dates (what, how many, when), roles
 (what each state named in a sentence can be), cast (actor vs host for one trigger), candidates
 (every possible event), decide (accept, score, merge), strength (a departure's count stated in
-another sentence), nlp (spaCy loading), evaluate (scoring against gold). Pure once loaded: no
+another sentence), sentence (one sentence's scans, shared by those steps), lowered (patterns run
+over lowercased text), nlp (spaCy loading), evaluate (scoring against gold). Pure once loaded: no
 I/O, no clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from daemon.actors import SAHEL_HOSTS
 from daemon.extract.candidates import generate
 from daemon.extract.decide import Scorer, decide
 from daemon.extract.decider import load_decider
-from daemon.extract.gazetteer import find_mentions
+from daemon.extract.gazetteer import iter_mentions
 from daemon.extract.lang import detect_language
-from daemon.extract.lowered import lowered
+from daemon.extract.lowered import Folded, Twin
 from daemon.extract.nlp import FRENCH, FrenchPipeline, load, sentences
-from daemon.extract.places import find_places
+from daemon.extract.places import iter_places
+from daemon.extract.sentence import scan_sentences
 from daemon.extract.strength import with_standing_counts
 from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
 from daemon.model import Article, Event
@@ -29,7 +31,20 @@ __all__ = ["Extractor", "detect_language"]
 
 
 # The prefilter's patterns, run over lowercased text (see lowered.py): most articles stop here.
-_MILITARY, _ACCORD, _TRIGGER = lowered(MILITARY), lowered(ACCORD_RE), lowered(PREFILTER)
+_MILITARY, _ACCORD, _TRIGGER = Twin(MILITARY), Twin(ACCORD_RE), Twin(PREFILTER)
+
+# What the prefilter asks of the states a text names: (hosts named or through a place, whether
+# it names a state outside the host set). Both can only become true as more names are read.
+Enough = Callable[[set[str], bool], bool]
+
+
+def _any_host(hosts: set[str], _foreign: bool) -> bool:
+    return bool(hosts)
+
+
+def _host_and_another(hosts: set[str], foreign: bool) -> bool:
+    return len(hosts) > 1 or (bool(hosts) and foreign)
+
 
 # Whether the trained decider (daemon/data/decider/) decides by default, rather than the rules.
 USE_MODEL = False
@@ -66,15 +81,15 @@ class Extractor:
         parts = [article.title.strip()] if article.title.strip() else []
         parts += sentences(self.pipeline(lang), article.text)
         published = article.published.date() if article.published else None
-        events = decide(generate(parts, self.hosts, published), self.hosts, self.decider)
-        return with_standing_counts(events, parts, self.hosts)
+        shared = scan_sentences(parts)  # both steps read the same sentences: scan them once
+        events = decide(generate(parts, self.hosts, published, shared), self.hosts, self.decider)
+        return with_standing_counts(events, parts, self.hosts, shared)
 
     def might_report(self, text: str) -> bool:
         """Cheap prefilter: military wording (or a military accord), a trigger and a host must all
         appear. Lenient, because the daemon also asks it of a title and summary before fetching
         the full page, where the actor is often not named yet."""
-        states = self._states(text)
-        return states is not None and bool(states[0])
+        return self._names_enough(text, _any_host)
 
     def _worth_reading(self, text: str) -> bool:
         """The prefilter for a whole article: also a second state besides one host.
@@ -83,21 +98,31 @@ class Extractor:
         state or a force, so this loses no event: "the Malian army repelled an attack near Gao"
         names no second state and needs no rule run.
         """
-        states = self._states(text)
-        if states is None:
-            return False
-        hosts, named = states
-        return bool(named - hosts) if len(hosts) == 1 else len(hosts) > 1
+        return self._names_enough(text, _host_and_another)
 
-    def _states(self, text: str) -> tuple[set[str], set[str]] | None:
-        """The hosts (named or through a place) and all the states a text names, or None when it
-        has no military wording or no trigger; checked cheapest and most selective first."""
-        low = text.lower()
-        if not (_MILITARY.search(low) or _ACCORD.search(low)) or not _TRIGGER.search(low):
-            return None
-        named = {m.code for m in find_mentions(text) if m.code}
-        hosts = (named | {entry.host for _offset, entry in find_places(text)}) & self.hosts
-        return hosts, named
+    def _names_enough(self, text: str, enough: Enough) -> bool:
+        """Whether the text has military wording (or a military accord) and a trigger, and names
+        `enough` states; checked cheapest and most selective first, and the names are read only
+        until `enough` holds (more names cannot undo it)."""
+        folded = Folded(text)
+        if not (_MILITARY.search(folded) or _ACCORD.search(folded)):
+            return False
+        if not _TRIGGER.search(folded):
+            return False
+        hosts: set[str] = set()
+        foreign = False  # a named state outside the host set
+        for mention in iter_mentions(text):
+            if mention.code in self.hosts:
+                hosts.add(mention.code)
+            foreign = foreign or (bool(mention.code) and mention.code not in self.hosts)
+            if enough(hosts, foreign):
+                return True
+        for _offset, entry in iter_places(text):
+            if entry.host in self.hosts:
+                hosts.add(entry.host)
+                if enough(hosts, foreign):
+                    return True
+        return False
 
     def pipeline(self, lang: str) -> Any:
         """The cached spaCy pipeline for a language, loaded on first use."""

@@ -16,14 +16,18 @@ from functools import cached_property
 from daemon.extract.cast import Cast, cast
 from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.dates import event_date as date_of
-from daemon.extract.gazetteer import Form, Mention, find_mentions
-from daemon.extract.numbers import TroopCount, troop_count, troop_counts
-from daemon.extract.places import PlaceEntry, find_places, places_of
+from daemon.extract.gazetteer import Form, Mention
+from daemon.extract.lowered import Folded, Twin
+from daemon.extract.numbers import TroopCount
+from daemon.extract.places import PlaceEntry, places_of
 from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
+from daemon.extract.sentence import SentenceScans, scan_sentences
 from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
 
 _LEAVING = (EventType.WITHDRAW, EventType.EXPEL)
+# run lowered over sentences' lowercase (see lowered.py)
+_MILITARY, _PERSONNEL = Twin(MILITARY), Twin(PERSONNEL)
 _PLACING = (Form.NAME, Form.SEAT)
 # A figure followed by where those forces are: "1,000 troops from neighbouring Niger", "2 000
 # soldats au Niger voisin".
@@ -102,34 +106,38 @@ class _Context:
 
 
 class _Sentence:
-    """One sentence's scans, each run at most once however many triggers read it."""
+    """One sentence's scans, each run at most once however many triggers read it (those other
+    steps also read are in `shared`)."""
 
-    def __init__(self, sentences: Sequence[str], index: int) -> None:
+    def __init__(self, sentences: Sequence[str], index: int, shared: SentenceScans) -> None:
         self.sentences = sentences
         self.index = index
         self.text = sentences[index]
+        self.shared = shared
         self._roles: dict[tuple[bool, bool], dict[int, Role]] = {}
 
     @cached_property
     def military(self) -> bool:
         """Military wording in the sentence itself."""
-        return bool(MILITARY.search(self.text))
+        return bool(_MILITARY.search(Folded(self.text)))
 
     @cached_property
     def nearby(self) -> bool:
         """Military wording in this, the previous or the next sentence."""
         index = self.index
-        return bool(MILITARY.search(" ".join(self.sentences[max(0, index - 1) : index + 2])))
+        return bool(
+            _MILITARY.search(Folded(" ".join(self.sentences[max(0, index - 1) : index + 2])))
+        )
 
     @cached_property
     def personnel(self) -> bool:
         """People, not only equipment, are named."""
-        return bool(PERSONNEL.search(self.text))
+        return bool(_PERSONNEL.search(Folded(self.text)))
 
-    @cached_property
+    @property
     def troops(self) -> TroopCount | None:
         """The sentence's personnel figure."""
-        return troop_count(self.text)
+        return self.shared.troops
 
     def troops_in(self, actor: str, host: str, mentions: list[Mention]) -> TroopCount | None:
         """The sentence's first figure that is not tied to a third country ("the exit of 1,000
@@ -141,17 +149,17 @@ class _Sentence:
         elsewhere = [
             m.start for m in mentions if m.code not in (None, *ours) and m.form in _PLACING
         ] + [offset for offset, entry in self.places if entry.host not in ours]
-        for _start, end, count in troop_counts(self.text):
+        for _start, end, count in self.shared.counts:
             if not any(
                 _TIED.fullmatch(self.text, end, start) for start in elsewhere if start > end
             ):
                 return count
         return None
 
-    @cached_property
+    @property
     def places(self) -> list[tuple[int, PlaceEntry]]:
         """Every known place the sentence names."""
-        return find_places(self.text)
+        return self.shared.places
 
     def roles(
         self, mentions: list[Mention], hosts: frozenset[str], *, deploy: bool, leaving: bool
@@ -171,15 +179,20 @@ class _Sentence:
 
 
 def generate(
-    sentences: Sequence[str], hosts: frozenset[str], published: date | None
+    sentences: Sequence[str],
+    hosts: frozenset[str],
+    published: date | None,
+    shared: Sequence[SentenceScans] | None = None,
 ) -> list[Candidate]:
-    """All candidates of a document, in sentence order."""
+    """All candidates of a document, in sentence order; `shared` are the sentences' scans when
+    a later step reads them too (see sentence.py)."""
+    shared = shared if shared is not None else scan_sentences(sentences)
     context = _Context()
     found: list[Candidate] = []
     for index, sentence in enumerate(sentences):
-        mentions = find_mentions(sentence)
+        mentions = shared[index].mentions
         context.acting.clear()
-        scans = _Sentence(sentences, index)
+        scans = _Sentence(sentences, index, shared[index])
         triggers = find_triggers(sentence)
         # "les départs forcés du Mali": a departure the host imposed is as military as the order
         expelled = any(t.type is EventType.EXPEL for t in triggers)

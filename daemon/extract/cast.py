@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from daemon.extract.gazetteer import Form, Mention
+from daemon.extract.lowered import Folded, twin
 from daemon.extract.roles import COORD, Role, mention_roles, tail
 
 
@@ -152,7 +153,7 @@ def _pick_actors(
     actors, open_hosts, helped = _actors(sentence, coded, roles, hosts, at)
     # "arrived in Mali to join Takuba", "arrived at the French base": what the forces join or
     # reach is not who sent them, when someone else in the sentence did
-    actors = [m for m in actors if not _JOINED.search(sentence[: m.start])] or actors
+    actors = [m for m in actors if not _JOINED.search(Folded(sentence[: m.start]))] or actors
     if nominal_end is not None:
         at = next((m.start for m in actors if _complement(sentence, nominal_end, m)), at)
     # "Turkey and Nigeria signed": a state that can host, joined to a foreign actor, is the host
@@ -211,7 +212,7 @@ _OCCASION = re.compile(
 )
 
 
-_JOINED = re.compile(
+_JOINED = twin(  # run lowered over the lowercase (see lowered.py)
     r"\b(?:join|joins|joined|joining|rejoindre|rejoint|rejoignent|int[ée]grer|support|supporting|"
     r"reinforce|reinforcing|renforcer|appuyer|soutenir|(?<!the )help(?:s|ed|ing)?|assist\w*|"
     r"aider|alongside|aux côtés d[eu]s?|at|à)"
@@ -318,7 +319,7 @@ def _joined(sentence: str, mentions: list[Mention]) -> set[int]:
             and id(previous) in found
             and bool(COORD.match(sentence[previous.end : mention.start]))
         )
-        if listed or _JOINED.search(tail(sentence[: mention.start])):
+        if listed or _JOINED.search(Folded(tail(sentence[: mention.start]))):
             found.add(id(mention))
         previous = mention
     return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from daemon.extract.lowered import Folded, Twin
 from daemon.extract.triggers import Trigger
 from daemon.model import EventType, Status
 
@@ -313,7 +314,10 @@ _STATUS = (
         ),
     ),
 )
-_STATUS_RE = tuple((status, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for status, p in _STATUS)
+# run lowered over the window's lowercase (see lowered.py)
+_STATUS_RE = tuple(
+    (status, Twin(re.compile(rf"\b(?:{p})\b", re.IGNORECASE))) for status, p in _STATUS
+)
 
 
 _PAST = re.compile(r"(?:ed|left|sent|withdrew|drew down|[ée]e?s?|out|back|over)$", re.IGNORECASE)
@@ -321,7 +325,7 @@ _PAST = re.compile(r"(?:ed|left|sent|withdrew|drew down|[ée]e?s?|out|back|over)
 
 def status_of(sentence: str, trigger: Trigger) -> Status | None:
     """The stage the trigger's clause gives its event, by the first cue class that matches."""
-    window = sentence[max(0, trigger.start - 60) : trigger.end + 40]
+    window = Folded(sentence[max(0, trigger.start - 60) : trigger.end + 40])
     for status, pattern in _STATUS_RE:
         if pattern.search(window):
             return status

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from daemon.extract.lowered import Folded, twin
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -25,21 +27,22 @@ WEEKDAYS = {
 }  # fmt: skip
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(
+# These run lowered over the sentence's lowercase (see lowered.py); names are read lowercased.
+_DAY_MONTH = twin(
     rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:,?\s+(?P<year>\d{{4}}))?\b",
     re.IGNORECASE,
 )
-_MONTH_DAY = re.compile(
+_MONTH_DAY = twin(
     rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?",
     re.IGNORECASE,
 )
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY = twin(
     rf"\b(?:in|since|by|until|en|d'|de|depuis|fin|début|mi-|late|early|mid-?)\s*"
     rf"(?P<month>{_MONTH})\b(?:\s+(?P<year>\d{{4}}))?",
     re.IGNORECASE,
 )
-_WEEKDAY = re.compile(rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
-_RELATIVE = re.compile(
+_WEEKDAY = twin(rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)
+_RELATIVE = twin(
     r"\b(?P<rel>yesterday|today|hier|aujourd'hui|last (?:week|month|year)|"
     r"(?:la semaine|le mois|l'an|l'année) derni[eè]re?|earlier this (?:week|month))\b",
     re.IGNORECASE,
@@ -52,13 +55,14 @@ def event_date(sentence: str, published: date | None, *, future: bool = False) -
     `future` says the event is planned, so a bare month or day lies after publication
     ("by 15 September" in a July article is this September, not last year's).
     """
+    folded = Folded(sentence)
     for resolve in (_full_date, _month):
-        found = resolve(sentence, published, future)
+        found = resolve(folded, published, future)
         if found is not None:
             return found
     if future:
         return None  # weekday and "last month" phrases point backwards
-    return _weekday(sentence, published) or _relative(sentence, published)
+    return _weekday(folded, published) or _relative(folded, published)
 
 
 def _year_for(month: int, year: str | None, published: date | None, future: bool) -> int | None:
@@ -72,7 +76,7 @@ def _year_for(month: int, year: str | None, published: date | None, future: bool
     return published.year if month <= published.month else published.year - 1
 
 
-def _full_date(sentence: str, published: date | None, future: bool) -> date | None:
+def _full_date(sentence: Folded, published: date | None, future: bool) -> date | None:
     """'15 April 2024', 'le 22 décembre', 'Sept. 15'."""
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         match = pattern.search(sentence)
@@ -88,7 +92,7 @@ def _full_date(sentence: str, published: date | None, future: bool) -> date | No
     return None
 
 
-def _weekday(sentence: str, published: date | None) -> date | None:
+def _weekday(sentence: Folded, published: date | None) -> date | None:
     """'on Sunday', 'lundi': the latest such day on or before publication."""
     match = _WEEKDAY.search(sentence)
     if not match or published is None:
@@ -97,7 +101,7 @@ def _weekday(sentence: str, published: date | None) -> date | None:
     return published - timedelta(days=back)
 
 
-def _relative(sentence: str, published: date | None) -> date | None:
+def _relative(sentence: Folded, published: date | None) -> date | None:
     """'yesterday', 'last month', 'le mois dernier'."""
     match = _RELATIVE.search(sentence)
     if not match or published is None:
@@ -115,7 +119,7 @@ def _relative(sentence: str, published: date | None) -> date | None:
     return None  # a year alone is too coarse to be a date
 
 
-def _month(sentence: str, published: date | None, future: bool) -> date | None:
+def _month(sentence: Folded, published: date | None, future: bool) -> date | None:
     """'in April', 'en avril 2023': the first of that month."""
     match = _MONTH_ONLY.search(sentence)
     if not match:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -352,12 +353,15 @@ def _first_of(op: Any, av: Any) -> tuple[set[str], bool] | None:
 
 def find_mentions(text: str) -> list[Mention]:
     """All actor/state mentions in `text`, left to right, non-overlapping."""
+    return list(iter_mentions(text))
+
+
+def iter_mentions(text: str) -> Iterator[Mention]:
+    """find_mentions's mentions one at a time, for a reader that may stop early."""
     starts, buckets, meta = _matcher()
-    found: list[Mention] = []
     for match in scan(starts, buckets, text):
         code, form, force = meta[int(str(match.lastgroup)[1:])]
-        found.append(Mention(code or None, form, match.start(), match.end(), match.group(), force))
-    return found
+        yield Mention(code or None, form, match.start(), match.end(), match.group(), force)
 
 
 def state_codes() -> frozenset[str]:

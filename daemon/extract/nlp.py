@@ -62,8 +62,10 @@ def sentences(nlp: Any, text: str) -> list[str]:
     The parser sometimes cuts a clause with no final punctuation ("Les soldats américains |
     quittent Niamey"); such a cut is undone unless a line break made it.
     """
-    doc = nlp(text[:MAX_CHARS])
-    full = doc.text  # built from the tokens on every access: read it once
+    full = text[:MAX_CHARS]
+    # spaCy's tokenizer loses no character, so doc.text (rebuilt from the tokens on every access,
+    # a pass over all of them) is `full` itself
+    doc = nlp(full)
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from daemon.extract.lowered import Folded, Twin, twin
+
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
@@ -48,21 +50,22 @@ _NOUNS = (
 # dateline's dash or another figure ("Nov 21 - Malian troops", "3 mai - Des militaires").
 _PERSONNEL = rf"(?:(?![\d-])\w[\w.]*\s){{0,3}}?{_NOUNS}"
 # Every _COUNT match contains one of the nouns: a sentence without any skips the costly scan.
-_ANY_NOUN = re.compile(_NOUNS, re.IGNORECASE)
-_COUNT = re.compile(
+_ANY_NOUN = twin(_NOUNS, re.IGNORECASE)
+# These scans run lowered over lowercased sentences (see lowered.py): most of a count's cost.
+_COUNT = twin(
     rf"(?P<hedge>\b(?:{_HEDGE})\s+)?(?:\b(?:d'|de\s+|of\s+))?(?:{_AMOUNT})"
     rf"(?:\s+(?:of\s+|d'|de\s+)?|-(?=strong))(?P<noun>{_PERSONNEL})",
     re.IGNORECASE,
 )
 # "a contingent of 120", "une force de 600": the number follows its unit.
-_UNIT_FIRST = re.compile(
+_UNIT_FIRST = twin(
     rf"\b(?:contingent|force|deployment|battalion|mission|contingent|effectif)\s+(?:of|de|d')\s*"
     rf"(?P<hedge>(?:{_HEDGE})\s+)?(?:{_AMOUNT})\b",
     re.IGNORECASE,
 )
 # "the number of French troops in Mali will reach 3,500", "l'effectif des soldats sera porté à
 # 300": the figure comes last.
-_TARGET = re.compile(
+_TARGET = twin(
     rf"\b(?:number|strength|nombre|effectifs?)\s+(?:of|de|d'|des)\s*(?:[\w.'-]+\s+){{0,2}}?"
     rf"{_NOUNS}(?:\s+[\w'.-]+){{0,5}}?\s+(?:reach|reached|rise to|risen to|grow to|increase to|"
     rf"be raised to|stand at|stands at|atteindre|atteint|passer à|passera à|porté à|"
@@ -71,7 +74,7 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 # "300 of its 1,000 troops", "Of the 4,500 troops, 2,000 will leave": the part, not the whole.
-_PART_OF = re.compile(
+_PART_OF = twin(
     rf"(?:(?P<hedge>\b(?:{_HEDGE})\s+)?(?P<part>{_NUMBER})\s+(?:of|out of|sur|parmi)\s+"
     rf"(?:the|its|their|ses|les|leurs)\s+{_NUMBER}\s+{_PERSONNEL}"
     rf"|\b(?:of|out of|sur|parmi)\s+(?:the|its|their|ses|les|leurs)\s+{_NUMBER}\s+{_PERSONNEL}"
@@ -157,30 +160,41 @@ def troop_count(sentence: str) -> TroopCount | None:
     return next((count for _start, _end, count in troop_counts(sentence)), None)
 
 
-def troop_counts(sentence: str) -> Iterator[tuple[int, int, TroopCount]]:
+Figure = tuple[int, int, TroopCount]  # start, end, count
+
+
+def troop_counts(sentence: str) -> tuple[Figure, ...]:
     """Every personnel figure of a sentence that is not a casualty count, with its span: the part
     of a whole first ("300 of its 1,000 troops"), then figures with the noun after the number
     ("600 soldats"), then those with it first ("a force of"); totals last."""
-    if not _ANY_NOUN.search(sentence):
-        yield from _matches(sentence, _UNIT_FIRST)
+    return tuple(_figures(Folded(sentence)))
+
+
+def _figures(folded: Folded) -> Iterator[Figure]:
+    """troop_counts's figures, its patterns run over the sentence's lowercase if it has one."""
+    sentence = folded.text
+    if not _ANY_NOUN.search(folded):
+        yield from _matches(folded, _UNIT_FIRST)
         return
-    for match in _PART_OF.finditer(sentence):
+    for match in _PART_OF.finditer(folded):
         part = match.group("part") or match.group("part2")
         hedge = match.group("hedge") or match.group("hedge2")
         value = int(re.sub(r"\D", "", part))
         if 2 <= value <= 200_000:
             yield match.start(), match.end(), TroopCount(value, bool(hedge))
-    found = [*_matches(sentence, _COUNT), *_matches(sentence, _UNIT_FIRST)]
-    found += _matches(sentence, _TARGET)
+    found = [*_matches(folded, _COUNT), *_matches(folded, _UNIT_FIRST)]
+    found += _matches(folded, _TARGET)
     totals = [f for f in found if _total(sentence, f)]
     yield from (f for f in found if f not in totals)
     yield from totals
 
 
-def _matches(sentence: str, pattern: re.Pattern[str]) -> list[tuple[int, int, TroopCount]]:
-    """The figures one pattern finds, skipping casualty counts and years."""
+def _matches(folded: Folded, pattern: Twin) -> list[Figure]:
+    """The figures one pattern finds, skipping casualty counts and years (a match's words may be
+    lowercased: parse_amount reads them in lowercase anyway)."""
+    sentence = folded.text
     found = []
-    for match in pattern.finditer(sentence):
+    for match in pattern.finditer(folded):
         amount = match.start("digits") if match.group("digits") else match.start("words")
         after = sentence[match.end() :]
         if (
@@ -193,15 +207,15 @@ def _matches(sentence: str, pattern: re.Pattern[str]) -> list[tuple[int, int, Tr
         if parsed is None or not 2 <= parsed[0] <= 200_000 or _is_year(match):
             continue
         value, rough = parsed[0], parsed[1] or bool(match.group("hedge"))
-        low = _RANGE_LOW.search(sentence[: match.start()])
+        lower = _RANGE_LOW.search(sentence[: match.start()])
         # "from 4,500 to 1,000 soldiers", "passer de 4 500 à 1 000": a change, not a range
-        if low and match.group("digits") and not _FROM.search(sentence[: low.start()]):
-            value, rough = int(re.sub(r"\D", "", low.group("low"))), True
+        if lower and match.group("digits") and not _FROM.search(sentence[: lower.start()]):
+            value, rough = int(re.sub(r"\D", "", lower.group("low"))), True
         found.append((match.start(), match.end(), TroopCount(value, rough)))
     return found
 
 
-def _total(sentence: str, figure: tuple[int, int, TroopCount]) -> bool:
+def _total(sentence: str, figure: Figure) -> bool:
     """Whether a figure is worded as a whole force's total."""
     start, end, _count = figure
     return sentence[start:end].lower().endswith("strong") or bool(

@@ -7,6 +7,7 @@ large, so a small hand-checked table ships here instead. Coordinates are approxi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -131,11 +132,16 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
 
 def find_places(text: str) -> list[tuple[int, PlaceEntry]]:
     """Known places named in `text`, as (char offset, entry), left to right."""
-    return [
+    return list(iter_places(text))
+
+
+def iter_places(text: str) -> Iterator[tuple[int, PlaceEntry]]:
+    """find_places's places one at a time, for a reader that may stop early."""
+    return (
         (match.start(), PLACES[int(match.lastgroup[1:].split("_")[0])])
         for match in scan(*_matcher(), text)
         if match.lastgroup
-    ]
+    )
 
 
 def places_in(text: str, host: str) -> tuple[Place, ...]:

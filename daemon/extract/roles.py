@@ -13,6 +13,7 @@ import itertools
 import re
 
 from daemon.extract.gazetteer import REMOTE, Form, Mention
+from daemon.extract.lowered import Folded, twin
 
 _PERSONNEL = (
     r"(?:troops|soldiers|forces|military|army|armed forces|personnel|contingents?|peacekeepers|"
@@ -43,15 +44,16 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# The cues read before a mention (`twin`) run lowered over its lowercase (see lowered.py).
 # "soldats français", "instructeurs militaires russes", "troops from Chad".
-_NOUN_BEFORE = re.compile(
+_NOUN_BEFORE = twin(
     rf"\b{_PERSONNEL}(?:\s+{_QUALIFIER})?\s+(?:(?:from|of|de|du|des)\s+(?:the\s+|la\s+|l')?)?$",
     re.IGNORECASE,
 )
 
 
 # a demonym that qualifies land names a place, not forces
-_LAND_BEFORE = re.compile(
+_LAND_BEFORE = twin(
     r"\b(?:territoire|sol|extr[êe]me-nord|nord|sud|est|ouest|centre|r[ée]gion|capitale|"
     r"c[ôo]t[ée]|rive|espace a[ée]rien)\s+$",
     re.IGNORECASE,
@@ -62,7 +64,7 @@ _LAND_AFTER = re.compile(r"^\s+(?:territory|soil|side|airspace|capital|countrysi
 _LEFT_PLACE = re.compile(r"\b(?:from|du|de|des)\s+(?:the\s+|la\s+|l')?$", re.IGNORECASE)
 
 
-_HOST_PREP = re.compile(
+_HOST_PREP = twin(
     r"\b(?:in|into|to|from|out of|across|inside|throughout|within|towards?|en|au|aux|du|dans|"
     r"vers|hors du|hors de|depuis|sur le sol|left|leave|leaving|quit|quitt\w+|de|"
     r"enter(?:s|ed|ing)?)\s+"
@@ -73,7 +75,7 @@ _HOST_PREP = re.compile(
 
 
 # "the border with Mali", "la frontière algérienne": a neighbour, neither side of the event.
-_NEIGHBOUR_BEFORE = re.compile(
+_NEIGHBOUR_BEFORE = twin(
     r"\b(?:borders?|bordering|frontières?|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
     r"(?:with\s+|avec\s+)?(?:the\s+|le\s+|la\s+|l')?$"
     # "the tri-border area where Mali, Niger and Burkina Faso meet": landmarks of a place
@@ -83,7 +85,7 @@ _NEIGHBOUR_BEFORE = re.compile(
 
 
 # "a military source in Dakar said": where the speaker is, not where the event is.
-_SPEAKER_PLACE = re.compile(
+_SPEAKER_PLACE = twin(
     r"\b(?:sources?|officials?|responsables?|diplomat\w*|correspondents?|correspondant\w*|"
     r"spokes\w+|porte-parole)(?:\s+[\w-]+){0,2}?\s+(?:in|at|à|based in|bas[ée]\w* à)\s+$",
     re.IGNORECASE,
@@ -91,7 +93,7 @@ _SPEAKER_PLACE = re.compile(
 
 
 # "pulled back since the coups in Mali": a state named to date something else is not its place.
-_TIME_PLACE = re.compile(
+_TIME_PLACE = twin(
     r"\b(?:since|after|following|before|depuis|après|avant)\s+(?:the\s+|les?\s+|la\s+|l')?"
     r"(?:coups?|putschs?|coups? d'[ée]tat|takeovers?|attacks?|attaques?|attentats?|elections?|"
     r"[ée]lections?|crisis|crises?|wars?|guerres?|uprisings?|rebellions?|r[ée]bellions?|"
@@ -101,7 +103,7 @@ _TIME_PLACE = re.compile(
 
 
 # "flew in from Ouagadougou", "special forces based in Ouagadougou flew in": where they set out
-_ORIGIN = re.compile(
+_ORIGIN = twin(
     r"\b(?:from|depuis|(?:based|stationed|bas[ée]e?s|stationn[ée]e?s)\s+(?:in|at|à|au|en))\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
@@ -109,7 +111,7 @@ _ORIGIN = re.compile(
 
 
 # "quitté le Mali pour le Niger", "left Gao for Niamey", "en direction du Tchad": onward travel
-_ONWARD = re.compile(
+_ONWARD = twin(
     r"\b(?:for|towards?|vers|pour|en direction d[eu']|à destination d[eu']|"
     r"(?:to |pour )?(?:rejoin|join|rejoindre|regagner|gagner)|rejoint|redeploy\w* (?:to|in)|"
     r"red[ée]ploy\w* (?:au|en|vers|à))\s*(?:the\s+|la\s+|le\s+|l')?$",
@@ -118,7 +120,7 @@ _ONWARD = re.compile(
 
 
 # a capital as a place, unless someone speaks from there ("the ministry said in Paris")
-_AT_SEAT = re.compile(
+_AT_SEAT = twin(
     r"(?<!said )(?<!told )(?<!announced )(?<!déclaré )(?<!annoncé )(?<!indiqué )"
     r"\b(?:in|into|at|à)\s+$|"
     # "to" only after a movement: "flights shifted to Tripoli", not "grown closer to Moscow"
@@ -130,26 +132,26 @@ _AT_SEAT = re.compile(
 )
 
 
-_SUPPORT_OF = re.compile(
+_SUPPORT_OF = twin(
     r"\b(?:appui|soutien|support|aide|help|assistance|backing|renfort)\s+(?:du|de la|de l'|des|d'|"
     r"de|of|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "has turned to Moscow", "closer ties with Ankara", "s'est tourné vers la Russie": a partner
 # courted, not forces sent
-_PARTNER_OF = re.compile(
+_PARTNER_OF = twin(
     r"\b(?:turn\w*|pivot\w*|clos(?:e|er)|ties|relations?|rapprochement|tourn[ée]\w*|proches?|"
     r"liens?|align\w*|rapproch[ée]\w*)\s+(?:[\w-]+\s+){0,2}?(?:to|towards?|with|vers|de|avec)\s+"
     r"(?:the\s+|la\s+|le\s+|l')?$",
     re.IGNORECASE,
 )
 # "l'accord le liant à Paris": the partner an accord binds, not a place
-_BOUND_TO = re.compile(
+_BOUND_TO = twin(
     r"\b(?:liant|lie|liait|lient|li[ée]e?s?|linking|binding|tying)\s+(?:\w+\s+)?(?:à|to|with|avec)\s+$",
     re.IGNORECASE,
 )
 # "aircraft bought from the United States", "acquis auprès de la Russie": a seller, not an actor
-_SELLER_BEFORE = re.compile(
+_SELLER_BEFORE = twin(
     r"\b(?:bought|purchased|acquired|ordered|imported|supplied|sold|delivered|donated|"
     r"achet[ée]e?s|acquis(?:es)?|command[ée]e?s|livr[ée]e?s|fourni(?:e|s|es)?|offert(?:e|s|es)?)"
     r"\s+(?:from|by|par|auprès de|à)\s+(?:the\s+|la\s+|le\s+|l')?$",
@@ -158,7 +160,7 @@ _SELLER_BEFORE = re.compile(
 
 
 # "expected to leave for Germany": where leaving forces go is neither side of the event
-_DESTINATION = re.compile(r"\b(?:for|to|towards?|vers|pour)\s+(?:the\s+)?$", re.IGNORECASE)
+_DESTINATION = twin(r"\b(?:for|to|towards?|vers|pour)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _CIVILIAN_AFTER = re.compile(
@@ -175,7 +177,7 @@ _NEIGHBOUR_AFTER = re.compile(r"^(?:'s)?\s+(?:border|frontier)", re.IGNORECASE)
 
 
 # Stricter: a state outside the host set only counts as the event's place with these.
-_ELSEWHERE_PREP = re.compile(
+_ELSEWHERE_PREP = twin(
     r"\b(?:in|into|to|inside|en|au|aux|dans|vers)\s+(?:the\s+|la\s+|le\s+|l')?"
     r"(?:(?:north|south|east|west|central)\w*\s+)?$",
     re.IGNORECASE,
@@ -203,7 +205,7 @@ def role_of(
 ) -> Role:
     """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin,
     `leaving` (a withdrawal or an expulsion) reads "troops from X" as the place they leave."""
-    before, after = tail(sentence[: mention.start]), sentence[mention.end :]
+    before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
     if mention.form is Form.DEMONYM and _CIVILIAN_AFTER.match(after):
         return Role.NEIGHBOUR  # "the French embassy", "ressortissants français": no forces
     if mention.form is Form.DEMONYM and (_LAND_BEFORE.search(before) or _LAND_AFTER.match(after)):
@@ -232,7 +234,7 @@ def tail(before: str) -> str:
     return tail[tail.find(" ") + 1 :] if " " in tail else tail
 
 
-def _outside_role(before: str, after: str, mention: Mention, *, leaving: bool) -> Role:
+def _outside_role(before: Folded, after: str, mention: Mention, *, leaving: bool) -> Role:
     """Role of a state outside the host set that names no forces."""
     if (
         _SELLER_BEFORE.search(before)
@@ -252,7 +254,7 @@ def _outside_role(before: str, after: str, mention: Mention, *, leaving: bool) -
 
 
 # "deploys 4,500 soldiers in the Sahel", "across the region": a region, not one host
-_REGION = re.compile(
+_REGION = twin(
     r"\b(?:in|into|to|from|across|throughout|au|dans|en|à travers|de|du|hors du)\s+"
     r"(?:the\s+|la\s+|le\s+|l')?(?:whole\s+|wider\s+|entire\s+)?(?:Sahel|region|r[ée]gion|"
     r"sous-r[ée]gion|West Africa|Afrique de l'Ouest|Africa|Afrique|continent)\b"
@@ -263,21 +265,21 @@ _REGION = re.compile(
 
 def regional(sentence: str) -> bool:
     """Whether the sentence places its action in a region rather than in one state."""
-    return bool(_REGION.search(sentence))
+    return bool(_REGION.search(Folded(sentence)))
 
 
 def origin_place(before: str) -> bool:
     """Whether the place after `before` is where deployed forces set out from."""
-    return bool(_ORIGIN.search(before))
+    return bool(_ORIGIN.search(Folded(before)))
 
 
 def speaker_place(before: str) -> bool:
     """Whether the place after `before` is only where a source speaks from."""
-    return bool(_SPEAKER_PLACE.search(before))
+    return bool(_SPEAKER_PLACE.search(Folded(before)))
 
 
 def _forces_role(
-    before: str, after: str, mention: Mention, hosts: frozenset[str], *, leaving: bool
+    before: Folded, after: str, mention: Mention, hosts: frozenset[str], *, leaving: bool
 ) -> Role | None:
     """ACTOR when the mention names forces ("French troops", "soldats du Tchad"), except that
     forces leaving a host-set state leave it ("pulled its troops from Niger"); else None."""
@@ -295,10 +297,10 @@ def _forces_role(
 _DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
 
 
-def _host_set_role(before: str, after: str, mention: Mention, *, reached: bool) -> Role:
+def _host_set_role(before: Folded, after: str, mention: Mention, *, reached: bool) -> Role:
     """Role of a state that can host: a location preposition makes it the host."""
     # "close to the Malian border": the border names a neighbour whatever the preposition
-    if speaker_place(before) or _TIME_PLACE.search(before) or _NEIGHBOUR_AFTER.match(after):
+    if _SPEAKER_PLACE.search(before) or _TIME_PLACE.search(before) or _NEIGHBOUR_AFTER.match(after):
         return Role.NEIGHBOUR
     if _SUPPORT_OF.search(before):
         return Role.ACTOR  # "avec l'appui du Tchad": a supporter, not a place

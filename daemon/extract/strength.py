@@ -18,9 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from daemon.extract.gazetteer import Form, Mention, find_mentions
-from daemon.extract.numbers import TroopCount, pronoun_count, troop_counts
-from daemon.extract.places import find_places
+from daemon.extract.gazetteer import Form, Mention
+from daemon.extract.numbers import TroopCount, pronoun_count
+from daemon.extract.sentence import SentenceScans, scan_sentences
 from daemon.model import Event, EventType
 
 _LEAVING = (EventType.WITHDRAW, EventType.EXPEL)
@@ -54,15 +54,19 @@ _PART = re.compile(
 
 
 def with_standing_counts(
-    events: Sequence[Event], sentences: Sequence[str], hosts: frozenset[str]
+    events: Sequence[Event],
+    sentences: Sequence[str],
+    hosts: frozenset[str],
+    shared: Sequence[SentenceScans] | None = None,
 ) -> list[Event]:
     """The events, each without a count given one stated elsewhere: a leaving event the standing
     strength of its forces in its host, an arrival the figure of the sentence right after its own
-    when that sentence goes on about the same forces."""
+    when that sentence goes on about the same forces. `shared` are the sentences' scans when an
+    earlier step read them already (see sentence.py)."""
     needy = [e for e in events if e.troops is None and e.type in (*_LEAVING, EventType.DEPLOY)]
     if not needy:
         return list(events)
-    figures = _figures(sentences, hosts)
+    figures = _figures(shared if shared is not None else scan_sentences(sentences), hosts)
     counts = {id(e): _count_elsewhere(figures, e) for e in needy}
     return [
         replace(e, troops=c.value, troops_approximate=c.approximate)
@@ -117,20 +121,18 @@ class _Figures:
     setting: tuple[str, ...]
 
 
-def _figures(sentences: Sequence[str], hosts: frozenset[str]) -> list[_Figures]:
+def _figures(sentences: Sequence[SentenceScans], hosts: frozenset[str]) -> list[_Figures]:
     """Each sentence's figures and setting, in text order."""
     found: list[_Figures] = []
     last: tuple[str, ...] = ()
     for sentence in sentences:
-        mentions = find_mentions(sentence)
+        mentions = sentence.mentions
         located = [(m.start, m.code) for m in mentions if m.form in _PLACING and m.code]
-        located += [(offset, entry.host) for offset, entry in find_places(sentence)]
+        located += [(offset, entry.host) for offset, entry in sentence.places]
         in_hosts = sorted((offset, code) for offset, code in located if code in hosts)
         last = tuple(code for _offset, code in in_hosts) or last
         placed = frozenset(code for _offset, code in located)
-        found.append(
-            _Figures(sentence, tuple(troop_counts(sentence)), tuple(mentions), placed, last)
-        )
+        found.append(_Figures(sentence.text, sentence.counts, tuple(mentions), placed, last))
     return found
 
 

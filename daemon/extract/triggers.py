@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from daemon.extract.lowered import lower_in_place, lowered
 from daemon.model import EventType
 
 _GAP = r"(?:\W+\w+){0,8}?\W+"  # up to eight intervening words
@@ -370,19 +371,14 @@ _COMPILED = {
 }
 
 PREFILTER = re.compile("|".join(f"(?:{p.pattern})" for p in _COMPILED.values()), re.IGNORECASE)
+# The same, run over lowercased sentences (see lowered.py): the bulk of the triggers' cost.
+_LOWERED = {kind: lowered(pattern) for kind, pattern in _COMPILED.items()}
+_LOWERED_PREFILTER = lowered(PREFILTER)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
     """All triggers in a sentence; WITHDRAW words inside an EXPEL phrase belong to the order."""
-    # the earliest trigger of any type: most sentences have none, and none starts before it
-    first = PREFILTER.search(sentence)
-    if first is None:
-        return []
-    found = [
-        Trigger(kind, m.start(), m.end(), m.group())
-        for kind, pattern in _COMPILED.items()
-        for m in pattern.finditer(sentence, first.start())
-    ]
+    found = _found(sentence)
     # "must leave" both demands a departure and plans it, "forced to leave" imposes one that
     # happened: their WITHDRAW stays
     strong = [
@@ -405,6 +401,23 @@ def find_triggers(sentence: str) -> list[Trigger]:
     leaving = [t for t in kept if t.type is EventType.WITHDRAW]
     kept = [t for t in kept if t.type is not EventType.DEPLOY or not _overlaps(t, leaving)]
     return sorted(kept, key=lambda t: (t.start, t.type))
+
+
+def _found(sentence: str) -> list[Trigger]:
+    """Every match of every type's pattern, on the lowercased sentence when offsets survive."""
+    low = lower_in_place(sentence)
+    text, first_of, patterns = (
+        (low, _LOWERED_PREFILTER, _LOWERED) if low is not None else (sentence, PREFILTER, _COMPILED)
+    )
+    # the earliest trigger of any type: most sentences have none, and none starts before it
+    first = first_of.search(text)
+    if first is None:
+        return []
+    return [
+        Trigger(kind, m.start(), m.end(), sentence[m.start() : m.end()])
+        for kind, pattern in patterns.items()
+        for m in pattern.finditer(text, first.start())
+    ]
 
 
 # "le départ de Yahya Jammeh", "the departure of President Bazoum": a person leaves office. Not

@@ -12,6 +12,9 @@ from daemon.extract import Extractor
 from daemon.extract.candidates import generate
 from daemon.extract.decide import decide
 from daemon.extract.evaluate import score
+from daemon.extract.gazetteer import find_mentions
+from daemon.extract.places import find_places
+from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
 from daemon.model import Article, Event, EventType, Status
 
 GOLDEN = sorted((Path(__file__).parent / "golden").glob("*.json"))
@@ -177,3 +180,41 @@ def test_deployment_elsewhere_ignores_the_senders_demonym():
     """Senegalese units sent to the Central African Republic give no event for Senegal."""
     sentences = ["Des unités sénégalaises vont être déployées en République centrafricaine."]
     assert keys(sentences) == set()
+
+
+def _states_read_in_full(extractor: Extractor, text: str) -> tuple[bool, bool]:
+    """(might_report, _worth_reading) as defined on every state the text names, read in full."""
+    if not (MILITARY.search(text) or ACCORD_RE.search(text)) or not PREFILTER.search(text):
+        return False, False
+    named = {m.code for m in find_mentions(text) if m.code}
+    hosts = (named | {entry.host for _offset, entry in find_places(text)}) & extractor.hosts
+    return bool(hosts), bool(named - hosts) if len(hosts) == 1 else len(hosts) > 1
+
+
+def test_prefilter_stops_reading_names_without_changing_its_answer(extractor):
+    """The prefilter reads names only until its answer is certain: on every corpus and ordinary
+    article it answers as if it had read them all."""
+    root = Path(__file__).resolve().parents[3]
+    paths = [
+        *(root / "tests" / "data").glob("corpus_*.jsonl"),
+        root / "bench/data/ordinary_news.jsonl",
+    ]
+    texts = [
+        f"{item['title']}\n\n{item['text']}"
+        for path in paths
+        for item in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+    ]
+    assert len(texts) > 250
+    for text in texts:
+        want = _states_read_in_full(extractor, text)
+        assert (extractor.might_report(text), extractor._worth_reading(text)) == want
+
+
+def test_prefilter_passes_an_event_written_with_a_turkish_capital_i(extractor):
+    """ "İ" lowercases to two characters: the prefilter falls back to the original patterns
+    instead of missing wording the rules find ("security İSTANBUL agreement")."""
+    text = "Moscow and Bamako sealed a new security İSTANBUL agreement on Tuesday."
+    assert extractor._worth_reading(text)
+    assert [(e.type, e.actor, e.host) for e in extractor.extract(article(text))] == [
+        (EventType.AGREEMENT, "RU", "ML")
+    ]
