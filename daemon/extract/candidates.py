@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
-from daemon.extract.cast import Cast, cast
+from daemon.extract.cast import Cast, cast, framing_missions
 from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.dates import event_date as date_of
 from daemon.extract.gazetteer import Form, Mention
@@ -402,6 +402,8 @@ def _remember(
     # arrived in Kidal, where French forces are based": the story goes on about the Chadians)
     acted = any(id(m) in context.acting for m in mentions)
     plain = scans.roles(mentions, hosts, deploy=False, leaving=False)
+    # "Britain's contribution to Minusma": the story goes on about Britain's soldiers
+    frames = framing_missions(scans.text, [m for m in mentions if m.code])
     for mention in mentions:
         if not mention.code:
             continue
@@ -419,6 +421,7 @@ def _remember(
             role in (Role.ACTOR, Role.WEAK_ACTOR)
             and mention.form is not Form.OTHER
             and mention.code != context.host
+            and mention.code not in frames
         ):
             weak = role is Role.WEAK_ACTOR
             if not acted and (not weak or context.actor is None or context.actor_weak):

@@ -328,18 +328,25 @@ def _joined(sentence: str, mentions: list[Mention]) -> set[int]:
 def _contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
     """Drop a multinational force that only frames a state's contingent: in "Chadian soldiers
     serving with MINUSMA" the actor is Chad (the contract's rule for national contingents)."""
-    framed = {
+    framed = framing_missions(sentence, actors)
+    # one framing names the mission's role: its other mentions in the sentence frame it too
+    return [m for m in actors if m.code not in framed or m.form is Form.DEMONYM]
+
+
+def framing_missions(sentence: str, mentions: list[Mention]) -> set[str]:
+    """Codes of the missions or forces that `mentions` name only as the frame of a state's
+    contingent ("Britain's contribution to Minusma", "le contingent tchadien de la Minusma")."""
+    return {
         m.code
-        for state in actors
-        for m in actors
-        if (m.code in _MULTINATIONAL or m.form is Form.FORCE)
+        for state in mentions
+        for m in mentions
+        if m.code
+        and (m.code in _MULTINATIONAL or m.form is Form.FORCE)
         and state.code not in _MULTINATIONAL
         and state.code != m.code
         and state.form is not Form.FORCE
         and _frames(sentence, m, state)
     }
-    # one framing names the mission's role: its other mentions in the sentence frame it too
-    return [m for m in actors if m.code not in framed or m.form is Form.DEMONYM]
 
 
 def _frames(sentence: str, mission: Mention, state: Mention) -> bool:
@@ -352,7 +359,8 @@ def _frames(sentence: str, mission: Mention, state: Mention) -> bool:
 
 # "Chadian soldiers serving with MINUSMA", "le contingent tchadien de la Minusma": the state acts.
 _CONTINGENT_GAP = re.compile(
-    r"^(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:serving (?:with|in)|with|within|in|of|de la|de l'|du|"
+    r"^(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:serving (?:with|in)|with|within|in|of|to|de la|de l'|du|"
+    r"à la|à l'|"
     r"au sein de la|au sein de l')\s*(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:des\s+|of\s+)?$",
     re.IGNORECASE,
 )
