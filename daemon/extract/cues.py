@@ -165,10 +165,40 @@ def blocked(sentence: str, trigger: Trigger) -> bool:
     return bool(talks or _BLOCK_BEFORE.search(window))
 
 
-def _operation_blocked(_sentence: str, trigger: Trigger, before: str, after: str) -> bool:
-    """A purpose, an occasion or a hypothesis, not the actor's own action: "sent to fight
-    militants", "sent after the attack", "an attack would mean war"."""
-    return bool(
+# "more than 140 of its peacekeepers have been killed since 2013", "depuis juillet 2013, plus
+# d'une trentaine de Casques bleus ont perdu la vie": a running toll, not one action
+_DEATHS = re.compile(
+    r"^(?:killed|died|perished|lost their lives|tu[ée]s?|p[ée]ri|(?:ont|a|avaient) p[ée]ri|"
+    r"(?:ont|a|avaient) perdu la vie|(?:ont|a|avaient) trouv[ée] la mort)$",
+    re.IGNORECASE,
+)
+_RUNNING_TOLL = re.compile(
+    r"\b(?:(?:since|depuis)\s+(?:(?:early|late|mid|d[ée]but|fin)\W+)?(?:\d{4}|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|"
+    r"novembre|d[ée]cembre)\b|(?:its|their|sa|leur) (?:arrival|deployment|creation|arriv[ée]e|"
+    r"d[ée]ploiement|cr[ée]ation))|in all|in total|au total|so far|to date|à ce jour|"
+    r"jusqu'ici|highest toll|le plus lourd)",
+    re.IGNORECASE,
+)
+# one action named in the singular: "the deadliest attack since 2019" is that attack's toll
+_ONE_ACTION = re.compile(
+    r"\b(?:attack|ambush|raid|strike|assault|explosion|attaque|embuscade|frappe|assaut|"
+    r"attentat)\b",
+    re.IGNORECASE,
+)
+
+
+def _operation_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> bool:
+    """A purpose, an occasion, a hypothesis or a running toll, not the actor's own action:
+    "sent to fight militants", "sent after the attack", "an attack would mean war", "more than
+    140 killed since 2013"."""
+    toll = bool(
+        _DEATHS.match(trigger.text)
+        and _RUNNING_TOLL.search(sentence)
+        and not _ONE_ACTION.search(sentence)
+    )
+    return toll or bool(
         _PURPOSE.search(before)
         or _OCCASION.search(before)
         or (_GENERIC_FIGHT.match(trigger.text) and _IN.search(before))
