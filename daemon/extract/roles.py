@@ -167,9 +167,19 @@ _CIVILIAN_AFTER = re.compile(
     r"^\s+(?:embass(?:y|ies)|consulates?|nationals|citizens|tourists|hostages?|journalists?|"
     r"aid workers|companies|firms|ambassade|consulat|ressortissants|otages?|journalistes?|"
     r"entreprises?|soci[ée]t[ée]s?|"
+    # "one of the Algerian commanders of al Qaeda", "jihadistes algériens": not a state's forces
+    r"jihadists?|militants?|insurgents?|terrorists?|emirs?|commanders? of|leaders? of|"
+    r"jihadistes?|terroristes?|[ée]mirs?|"
     # "European countries", "partenaires occidentaux": states in general, not forces
     r"countries|nations|states|partners|capitals|pays|partenaires|capitales)\b",
     re.IGNORECASE,
+)
+
+
+# "ce jihadiste algérien", "des ressortissants français": French word order puts the noun first
+_CIVILIAN_BEFORE = twin(
+    r"\b(?:jihadistes?|terroristes?|[ée]mirs?|chefs? jihadistes?|ressortissants|otages?|"
+    r"journalistes?|touristes?|entreprises?|soci[ée]t[ée]s?|humanitaires)\s+$"
 )
 
 
@@ -206,7 +216,9 @@ def role_of(
     """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin,
     `leaving` (a withdrawal or an expulsion) reads "troops from X" as the place they leave."""
     before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
-    if mention.form is Form.DEMONYM and _CIVILIAN_AFTER.match(after):
+    if mention.form is Form.DEMONYM and (
+        _CIVILIAN_AFTER.match(after) or _CIVILIAN_BEFORE.search(before)
+    ):
         return Role.NEIGHBOUR  # "the French embassy", "ressortissants français": no forces
     if mention.form is Form.DEMONYM and (_LAND_BEFORE.search(before) or _LAND_AFTER.match(after)):
         # "en territoire nigérian", "l'Extrême-Nord camerounais", "Malian soil": a place
