@@ -17,7 +17,8 @@ from daemon.model import EventType, Status
 _PURPOSE = re.compile(
     r"\b(?:to|for|pour|afin de)\s+(?:(?:help|assist|join|support|reinforce|take part in|"
     r"participate in|stop|prevent|end|halt|contain|aider|rejoindre|appuyer|soutenir|renforcer|"
-    r"participer à|prendre part à|contribuer|empêcher|arrêter|contenir|mettre fin à)\s+"
+    r"participer à|prendre part à|contribuer|empêcher|arrêter|contenir|mettre fin à|repel|"
+    r"block|stopper|enrayer|bloquer|repousser|contrer)\s+"
     r"(?:(?:to|à)\s+)?)?(?:(?:an?|the|une?|la|le|l'|les|des)\s*)?"
     r"(?:(?:regional|joint|new|major|r[ée]gionale?|conjointe?|nouvelle?)\s+)?$",
     re.IGNORECASE,
@@ -47,7 +48,9 @@ _CROWD_AFTER = re.compile(
 # "expelled the French ambassador": a diplomat, not forces, when no military wording is in the
 # sentence itself
 _DIPLOMAT = re.compile(
-    r"\b(?:ambassad\w+|diplomat\w*|envoys?|consul\w*|charg[ée] d'affaires)\b", re.IGNORECASE
+    r"\b(?:ambassad\w+|diplomat\w*|envoys?|consul\w*|charg[ée] d'affaires|spokes\w+|"
+    r"porte-parole|coordinat\w+|coordonnat\w+|representatives?|repr[ée]sentant\w*)\b",
+    re.IGNORECASE,
 )
 _MILITARY_HERE = re.compile(
     r"\b(?:troops?|soldiers?|forces?|military|army|personnel|contingents?|peacekeep\w*|"
@@ -76,7 +79,8 @@ _SINCE_REFERENCE = re.compile(
 _CIVILIANS = (
     r"(?:ministers?|ministres?|presidents?|pr[ée]sidents?|ambassadors?|ambassadeurs?|envoys?|"
     r"delegations?|d[ée]l[ée]gations?|diplomats?|diplomates?|donors|bailleurs|investors|"
-    r"investisseurs|companies|entreprises|NGOs|ONG)"
+    r"investisseurs|companies|entreprises|NGOs|ONG|spokes\w+|porte-parole|coordinat\w+|"
+    r"coordonnat\w+)"
 )
 _CIVILIAN_BEFORE = re.compile(rf"\b{_CIVILIANS}\W+(?:\w+\W+)?$", re.IGNORECASE)
 _CIVILIAN_AFTER = re.compile(
@@ -125,7 +129,8 @@ _ENDED = re.compile(
 
 # Hypothetical, threatened, denied or negated: such actions are not events.
 _BLOCK_BEFORE = re.compile(
-    r"\b(?:not|n't|never|whether|no (?:\w+ )?(?:plans?|intention)|no question|den(?:y|ies|ied)|"
+    r"\b(?:not|n't|never|whether|no (?:\w+ )?(?:plans?|intention|sign|indication|role|part)|"
+    r"no question|den(?:y|ies|ied)|rumeurs?|"
     r"rejected|threat\w*|could|"
     r"might|(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )(?<!mid-)may(?!\s+\d)|"
     r"if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
@@ -162,7 +167,17 @@ def blocked(sentence: str, trigger: Trigger) -> bool:
         return True
     window = " ".join(before.split()[-5:])
     talks = trigger.type is not EventType.WITHDRAW and _TALKS_BEFORE.search(window)
-    return bool(talks or _BLOCK_BEFORE.search(window))
+    # "has given no sign that it intends to leave", "pourrait les remettre au HCR ou les
+    # rapatrier": a hedge governs its whole clause, however far back it opens
+    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]
+    return bool(talks or _BLOCK_BEFORE.search(window) or _CLAUSE_HEDGE.search(clause))
+
+
+_CLAUSE_HEDGE = re.compile(
+    r"\b(?:no (?:sign|indication|plans?|intention)|aucun(?:e)? (?:signe|intention|projet)|"
+    r"pas l'intention|could|might|pourrai(?:t|ent)|would not|ne (?:\w+ )?pas)\b",
+    re.IGNORECASE,
+)
 
 
 # "more than 140 of its peacekeepers have been killed since 2013", "depuis juillet 2013, plus
