@@ -178,6 +178,13 @@ _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "GW": (("Guinea-Bissau", "Guinée-Bissau"), ("Bissau-Guineans?",), ("Bissau",)),
     "RW": (("Rwanda",), ("Rwandans?", _i(r"rwandais(?:es?)?")), ("Kigali",)),
     "BD": (("Bangladesh",), ("Bangladeshi",), ()),
+    # other states that sent peacekeepers to MINUSMA
+    "LK": (("Sri Lanka",), ("Sri Lankans?", _i(r"sri-lankais(?:es?)?")), ()),
+    "NP": (("Nepal", "Népal"), ("Nepalese", "Nepali", _i(r"népalais(?:es?)?")), ()),
+    "KH": (("Cambodia", "Cambodge"), ("Cambodians?", _i(r"cambodgien(?:ne)?s?")), ()),
+    "JO": (("Jordan", "Jordanie"), ("Jordanians?", _i(r"jordanien(?:ne)?s?")), ()),
+    "TN": (("Tunisia", "Tunisie"), ("Tunisians?", _i(r"tunisien(?:ne)?s?")), ()),
+    "BI": (("Burundi",), ("Burundians?", _i(r"burundais(?:es?)?")), ()),
     "PK": (("Pakistan",), ("Pakistani",), ()),
     "IN": (("India", "Inde"), ("Indian",), ()),
     # Not actors here, but naming them as the place of an event must stop the host carry-over.

@@ -76,7 +76,7 @@ _HOST_PREP = twin(
 
 # "the border with Mali", "la frontière algérienne": a neighbour, neither side of the event.
 _NEIGHBOUR_BEFORE = twin(
-    r"\b(?:borders?|bordering|frontières?|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
+    r"\b(?:borders?|bordering|frontières?|frontali\w+|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
     r"(?:with\s+|avec\s+)?(?:the\s+|le\s+|la\s+|l')?$"
     # "the tri-border area where Mali, Niger and Burkina Faso meet": landmarks of a place
     r"|\b(?:area|region|zone)\s+where\s+$",
@@ -104,7 +104,8 @@ _TIME_PLACE = twin(
 
 # "flew in from Ouagadougou", "special forces based in Ouagadougou flew in": where they set out
 _ORIGIN = twin(
-    r"\b(?:from|depuis|(?:based|stationed|bas[ée]e?s|stationn[ée]e?s)\s+(?:in|at|à|au|en))\s+"
+    r"\b(?:from|depuis|venue?s? d[eu]|(?:based|stationed|bas[ée]e?s|stationn[ée]e?s)\s+"
+    r"(?:in|at|à|au|en))\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
