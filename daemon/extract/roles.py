@@ -177,6 +177,14 @@ _CIVILIAN_AFTER = re.compile(
 )
 
 
+# a body's civilian arms and offices ("a U.N. facility", "EU officials", "l'ONU Femmes")
+_AGENCY_AFTER = re.compile(
+    r"^\s+(?:facilit\w+|hubs?|agenc\w+|humanitarian|refugee|aid|relief|coordinator|spokes\w+|"
+    r"officials?|envoys?|secretary|staff|compound|offices?|Security Council|General Assembly|"
+    r"resolution|human rights|experts?|investigators?|Women|humanitaire|coordonnat\w+|"
+    r"porte-parole|Conseil de s[ée]curit[ée]|Assembl[ée]e|r[ée]solution|Femmes|enqu[êe]teurs?)\b",
+    re.IGNORECASE,
+)
 # "ce jihadiste algérien", "des ressortissants français": French word order puts the noun first
 _CIVILIAN_BEFORE = twin(
     r"\b(?:jihadistes?|terroristes?|[ée]mirs?|chefs? jihadistes?|ressortissants|otages?|"
@@ -221,6 +229,8 @@ def role_of(
         _CIVILIAN_AFTER.match(after) or _CIVILIAN_BEFORE.search(before)
     ):
         return Role.NEIGHBOUR  # "the French embassy", "ressortissants français": no forces
+    if mention.form is Form.BODY and _AGENCY_AFTER.match(after):
+        return Role.NEIGHBOUR  # "a U.N. humanitarian hub", "l'ONU Femmes": no troops
     if mention.form is Form.DEMONYM and (_LAND_BEFORE.search(before) or _LAND_AFTER.match(after)):
         # "en territoire nigérian", "l'Extrême-Nord camerounais", "Malian soil": a place
         return Role.HOST if mention.code in hosts else Role.ELSEWHERE
