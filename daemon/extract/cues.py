@@ -101,6 +101,14 @@ _ARMED_GROUP_AFTER = re.compile(
     r"rebelles|insurg[ée]s|Boko Haram)\b",
     re.IGNORECASE,
 )
+# "struck the insurgents as they withdrew", "des jihadistes venus du Mali sont entrés"
+_ARMED_GROUP_BEFORE = re.compile(
+    r"\b(?:jihadists?|militants?|insurgents?|rebels?|terrorists?|islamists?|assailants|attackers|"
+    r"jihadistes|terroristes|islamistes|rebelles|insurg[ée]s|assaillants|Boko Haram|ISWAP|JNIM|"
+    r"EIGS)\W+(?:(?:as|who|which|qui|when|then|after|had|have|has|were|was|ont|avaient|sont|"
+    r"s'[ée]taient|se sont|they|ils|venus?|[\w'’-]+ly)\W+){0,3}$",
+    re.IGNORECASE,
+)
 # "leur retrait de la Cédéao", "withdrawal from the regional bloc": leaving an organisation
 _BODY_LEFT = re.compile(
     r"^\W*(?:[\w'’-]+\W+){0,3}?(?:from|de la|de l'|du|de|la|le|l'|the)\s*(?:the\s+)?"
@@ -237,6 +245,7 @@ def _moving_blocked(before: str, after: str) -> bool:
         _CIVILIAN_BEFORE.search(before)
         or _CIVILIAN_AFTER.match(after)
         or _ARMED_GROUP_AFTER.match(after)
+        or _ARMED_GROUP_BEFORE.search(before)
     )
 
 
@@ -282,7 +291,13 @@ _PRESENCE = re.compile(
     r"bas[ée]e?s?|pr[ée]sente?s?)\b|\b(?:since|depuis)\b|\b(?:are|is) staying\b|\brestent\b|"
     # "800 U.S. personnel are in Niger", "2 000 soldats se trouvent au Mali"
     r"\b(?:are|is|sont|se trouvent)\s+(?:(?:currently|still|already|now|actuellement|encore)\s+)?"
-    r"(?:in|au|aux|en|dans)\s+(?:the\s+|le\s+|la\s+|l')?(?-i:[A-ZÉ])",
+    r"(?:in|au|aux|en|dans)\s+(?:the\s+|le\s+|la\s+|l')?(?-i:[A-ZÉ])|"
+    # "the United States has about 800 military personnel in Niger", "Paris maintient 400 soldats"
+    r"\b(?:has|have|had|keeps?|kept|maintains?|maintained|dispose de|disposait de|maintient|"
+    r"maintenait|entretient|entretenait)\s+(?:(?:about|some|around|roughly|nearly|almost|more|"
+    r"than|over|fewer|only|still|plus|pr[eè]s|de|d'|quelque|environ|encore|"
+    r"\d[\d,. ]*)\s*){1,4}(?:military\s+)?(?:troops|"
+    r"soldiers|personnel|service members|soldats|militaires|hommes)\b",
     re.IGNORECASE,
 )
 _ARRIVAL = re.compile(

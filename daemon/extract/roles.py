@@ -225,6 +225,24 @@ def role_of(
     """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin,
     `leaving` (a withdrawal or an expulsion) reads "troops from X" as the place they leave."""
     before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
+    forces = _no_forces_role(before, after, mention, hosts) or _forces_role(
+        before, after, mention, hosts, leaving=leaving
+    )
+    if forces is not None:
+        return forces
+    if mention.code in hosts:
+        if leaving and _ONWARD.search(before):
+            return Role.NEIGHBOUR  # "left Mali for Niger": where the leaving forces go next
+        # where forces set out from is not where they arrive or fight: only leaving reads "from"
+        return _host_set_role(before, after, mention, reached=not leaving)
+    return _outside_role(before, after, mention, leaving=leaving)
+
+
+def _no_forces_role(
+    before: Folded, after: str, mention: Mention, hosts: frozenset[str]
+) -> Role | None:
+    """The role of a mention that names civilians, a body's civilian arm or land, not forces;
+    None for the others."""
     if mention.form is Form.DEMONYM and (
         _CIVILIAN_AFTER.match(after) or _CIVILIAN_BEFORE.search(before)
     ):
@@ -234,15 +252,7 @@ def role_of(
     if mention.form is Form.DEMONYM and (_LAND_BEFORE.search(before) or _LAND_AFTER.match(after)):
         # "en territoire nigérian", "l'Extrême-Nord camerounais", "Malian soil": a place
         return Role.HOST if mention.code in hosts else Role.ELSEWHERE
-    forces = _forces_role(before, after, mention, hosts, leaving=leaving)
-    if forces is not None:
-        return forces
-    if mention.code in hosts:
-        if leaving and _ONWARD.search(before):
-            return Role.NEIGHBOUR  # "left Mali for Niger": where the leaving forces go next
-        # where forces set out from is not where they arrive or fight: only leaving reads "from"
-        return _host_set_role(before, after, mention, reached=not leaving)
-    return _outside_role(before, after, mention, leaving=leaving)
+    return None
 
 
 _CUES_REACH = 120  # characters: every cue read before a mention is shorter than this
