@@ -228,7 +228,7 @@ _DEPLOY = (
         r"achemin\w+|(?<!a[ée]rienne )projet[ée]e?s?|install[ée]e?s?|pris position|"
         r"prennent position|"
         r"s'est pos[ée]e?|accueill\w+ (?:\w+ ){0,3}?(?:soldats|militaires|troupes|instructeurs|"
-        r"mercenaires|contingent)|entr[ée]\w* (?:au|dans|à|en (?!vigueur))|"
+        r"mercenaires|contingent)|entr[ée](?!ten|pr|pos|vu|m)\w* (?:au|dans|à|en (?!vigueur))|"
         r"(?:annonc|confirm)\w* (?:leur|sa|son) participation|"
         r"ser(?:a|ont|ait|aient) (?:bas|stationn|post|install)[ée]e?s?|"
         r"(?:promis|promet\w*|fournir\w*|fourni) (?:[\w,.'’-]+ ){0,3}?"
