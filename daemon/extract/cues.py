@@ -230,13 +230,24 @@ def _operation_blocked(sentence: str, trigger: Trigger, before: str, after: str)
     )
 
 
-def _expel_blocked(sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
+def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> bool:
     """Protesters demanding a departure, or a diplomat expelled."""
     return bool(
         _CROWD_BEFORE.search(before)
         or _CROWD_AFTER.match(after)
         or (_DIPLOMAT.search(sentence) and not _MILITARY_HERE.search(sentence))
+        or _DIPLOMAT_EXPELLED.match(sentence, trigger.start)
     )
+
+
+# "ordered the spokesman of the U.N. mission to leave", "l'expulsion du porte-parole de la
+# Minusma": the person is named as what is expelled, whatever military words follow
+_DIPLOMAT_EXPELLED = re.compile(
+    r"\b(?:expul\w+|expel\w*|order\w*|ordonn\w+|persona non grata)\W+(?:[\w'’-]+\W+){0,3}?"
+    r"(?:ambassad\w*|diplomat\w*|envoys?|spokes\w+|porte-parole|coordinat\w+|coordonnat\w+|"
+    r"representatives?|repr[ée]sentant\w*|consul\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _moving_blocked(before: str, after: str) -> bool:
@@ -249,11 +260,28 @@ def _moving_blocked(before: str, after: str) -> bool:
     )
 
 
+def _diplomat_leaves(before: str, after: str) -> bool:
+    """Whether the departure is the expelled diplomat's: "expelled the spokesman ..., giving him
+    72 hours to leave", with no forces named in between or as what leaves."""
+    expelled = [m.end() for m in _DIPLOMAT_EXPELLED.finditer(before)]
+    return (
+        bool(expelled)
+        and not _FORCES_NAMED.search(before, expelled[-1])
+        and not _FORCES_NEXT.match(after)
+    )
+
+
+_FORCES = r"(?:troops|soldiers|forces|contingents?|soldats|militaires|troupes)"
+_FORCES_NAMED = re.compile(rf"\b{_FORCES}\b", re.IGNORECASE)
+_FORCES_NEXT = re.compile(rf"^\W*(?:[\w'’-]+\W+){{0,3}}?{_FORCES}\b", re.IGNORECASE)
+
+
 def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
-    """Civilians leaving, a state leaving an organisation, or a departure named only to date
-    something else."""
+    """Civilians leaving (an expelled diplomat too), a state leaving an organisation, or a
+    departure named only to date something else."""
     return _moving_blocked(before, after) or bool(
-        _BODY_LEFT.match(after)
+        _diplomat_leaves(before, after)
+        or _BODY_LEFT.match(after)
         or _SINCE_REFERENCE.search(before)
         or _CASUALTIES_BEFORE.search(before)
         or _CASUALTIES_AFTER.match(after)
