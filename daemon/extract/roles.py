@@ -77,7 +77,7 @@ _HOST_PREP = twin(
 # "the border with Mali", "la frontière algérienne": a neighbour, neither side of the event.
 _NEIGHBOUR_BEFORE = twin(
     r"\b(?:borders?|bordering|frontières?|frontali\w+|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
-    r"(?:with\s+|avec\s+)?(?:the\s+|le\s+|la\s+|l')?$"
+    r"(?:with\s+|avec\s+|of\s+|du\s+|de\s+|des\s+)?(?:the\s+|le\s+|la\s+|l')?$"
     # "the tri-border area where Mali, Niger and Burkina Faso meet": landmarks of a place
     r"|\b(?:area|region|zone)\s+where\s+$",
     re.IGNORECASE,

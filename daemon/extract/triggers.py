@@ -163,7 +163,9 @@ _WITHDRAW = (
     ),
     (
         # "left 20 people dead", "would leave a gap", "evacuated the wounded": other senses
-        r"(?:leav(?:e|es|ing)|left)(?!(?:\W+\w+){0,5}?\W+(?:dead|wounded|injured|homeless|gap|"
+        # "left-wing", "the left bank": a side, not a departure
+        r"(?:leav(?:e|es|ing)|left(?![- ](?:wing|bank|hand|side)))"
+        r"(?!(?:\W+\w+){0,5}?\W+(?:dead|wounded|injured|homeless|gap|"
         r"vacuum|void)\b)|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?|"
         rf"{_NOT_MEDICAL}evacuat\w+{_NOT_CASUALTIES}|"
         r"clos(?:e|es|ed|ing) (?:\w+ ){0,3}(?:bases?|hub|camps?)"
