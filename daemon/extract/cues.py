@@ -67,7 +67,14 @@ _OCCASION = re.compile(
 # only to date something else (tests/data/README.md, rule 6), not reported.
 _TIME_REFERENCE = re.compile(
     r"\b(?:since|after|following|until|depuis|après|dès|jusqu'à)\s+(?:[^\s,;]+\s+){0,2}"
-    r"(?:[ldLD]['’])?$",
+    r"(?:[ldLD]['’])?$|"
+    # "since its first Estonian and Czech contingents arrived": a longer subject, same clause
+    r"\b(?:since|depuis que|depuis l'arriv[ée]e)\s+(?:[^\s,;.]+\s+){3,6}$",
+    re.IGNORECASE,
+)
+# "was close to the end of its deployment": not over yet
+_NEARING = re.compile(
+    r"\b(?:close to|near|nearing|approaching|proche de|à l'approche de)\s+(?:the\s+|la\s+)?$",
     re.IGNORECASE,
 )
 # "relations have been frosty since American forces left": a departure that dates something
@@ -231,9 +238,10 @@ def _operation_blocked(sentence: str, trigger: Trigger, before: str, after: str)
 
 
 def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> bool:
-    """Protesters demanding a departure, or a diplomat expelled."""
+    """Protesters demanding a departure, a diplomat expelled, or jihadists driven out."""
     return bool(
         _CROWD_BEFORE.search(before)
+        or _ARMED_GROUP_BEFORE.search(before)
         or _CROWD_AFTER.match(after)
         or (_DIPLOMAT.search(sentence) and not _MILITARY_HERE.search(sentence))
         or _DIPLOMAT_EXPELLED.match(sentence, trigger.start)
@@ -281,6 +289,7 @@ def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str
     departure named only to date something else."""
     return _moving_blocked(before, after) or bool(
         _diplomat_leaves(before, after)
+        or _NEARING.search(before)
         or _BODY_LEFT.match(after)
         or _SINCE_REFERENCE.search(before)
         or _CASUALTIES_BEFORE.search(before)
