@@ -20,7 +20,7 @@ from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, Twin
 from daemon.extract.numbers import TroopCount
 from daemon.extract.places import PlaceEntry, places_of
-from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
+from daemon.extract.roles import COORD, Role, mention_roles, origin_place, regional, speaker_place
 from daemon.extract.sentence import SentenceScans, scan_sentences
 from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
 from daemon.model import EventType, Place, Status
@@ -414,7 +414,11 @@ def _remember(
             context.actor, context.actor_weak = mention, False  # "Chad sends troops": not a host
         elif mention.code in hosts and role in (Role.HOST, Role.OPEN):
             context.name_host(mention.code, index)
-            if mention.form is Form.NAME and _OPENING.match(scans.text[: mention.start]):
+            if (
+                mention.form is Form.NAME
+                and _OPENING.match(scans.text[: mention.start])
+                and not _listed_after(scans.text, mention, mentions)
+            ):
                 context.topic = mention.code
         # "le retrait militaire du Mali": the story's host is never the forces carried over
         elif (
@@ -431,6 +435,13 @@ def _remember(
     for _offset, host in scans.event_places:
         if host in hosts:
             context.name_host(host, index)
+
+
+def _listed_after(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether other states are listed right after `mention` ("Niger, Burkina Faso and Senegal
+    have each pledged 500"): a list of subjects, not the place the story turns to."""
+    later = [m for m in mentions if m.code and m.start >= mention.end]
+    return bool(later) and bool(COORD.match(sentence[mention.end : later[0].start]))
 
 
 # nothing but a preposition or an article before a sentence's first mention
