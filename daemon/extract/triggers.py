@@ -200,6 +200,7 @@ _DEPLOY = (
         r"commit(?:s|ted|ting)? (?:\w+ ){0,2}troops|"
         r"(?:cross|enter|move|pour|roll|stream)(?:s|es|ed|ing)? (?:from (?:\w+ ){1,3}?)?into|"
         r"cross(?:es|ed|ing)? the border|posted (?:there|at|in)\b|boots on the ground|"
+        r"touch(?:es|ed|ing)? down|"
         # "forces entered The Gambia" (a weak word: "entered talks" names no host)
         r"enter(?:s|ed|ing)?(?! into\b)(?= (?:the |northern |southern |eastern |western )?\w+)|"
         r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*(?! (?:base|hub))|"
@@ -295,7 +296,8 @@ WEAK = re.compile(
     r"^(?:leav|left|quit|depart|exit|evacuat|[ée]vacu|relocat|d[ée]part|quitt|part|arriv|land|"
     r"send|sent|envo|station|reinforc|renfor|attack|attaqu|killed|tu[ée]|combat|battle|clash|"
     r"offensive|assault|fight|fought|install|entr|bless|wound|injur|captur|post|move|cross|enter|"
-    r"cut|reduc|r[ée]du|killing|tuant|seiz|storm|advanc|died|perish|p[ée]ri|sont mort|est mort)",
+    r"cut|reduc|r[ée]du|killing|tuant|seiz|storm|advanc|died|perish|p[ée]ri|sont mort|est mort|"
+    r"touch)",
     re.IGNORECASE,
 )
 
