@@ -391,6 +391,6 @@ COORD = re.compile(
     # "du Mali, du Burkina Faso et du Niger": the preposition repeated before each
     r"(?:(?<=[,\s])(?:from|in|into|du|des|au|aux|en|de|d')\s*)?(?:the\s+|la\s+|le\s+|l')?$"
     # "du Mali en 2022, puis du Burkina Faso": a date and a repeated preposition in between
-    r"|^\s*(?:(?:in|en)\s+(?:[a-zéû]+\s+)?\d{4}\s*)?,?\s*(?:and\s+then|then|et\s+puis|puis|and|et)\s+"
+    r"|^\s*(?:(?:in|en)\s+(?:[A-Za-zéû]+\s+)?\d{4}\s*)?,?\s*(?:and\s+then|then|et\s+puis|puis|and|et)\s+"
     r"(?:(?:from|in|into|du|de|des|au|aux|en)\s+)?(?:the\s+|la\s+|le\s+|l')?$"
 )

@@ -112,6 +112,13 @@ _EXPEL = (
         rf"(?:exig\w+|r[ée]clam\w+|demand\w+|ordonn\w+|somm[ée]\w*|enjoint|pri[ée]s?|"
         rf"donn[ée]\w*|veu(?:t|lent)){_GAP}{_DEPART}"
     ),
+    # "left Mali ... at the demand of the military rulers": a departure the host demanded
+    (
+        r"(?:left|leave|leaving|withdr\w+|pulled out|quitt\w+|partis?e?s?|d[ée]part|retrait)\b"
+        r"[^.;]{0,80}?\b(?:at the (?:demand|request|behest|insistence) of|"
+        r"(?:à|sur) (?:la )?(?:demande|exigence|injonction) d(?:u|es|e|')"
+        r"(?! (?:leur|leurs|ses|son|sa) (?:alli\w+|partenaires?)))"
+    ),
     rf"{_END}{_GAP}(?:{ACCORD}|{_PRESENCE})",
     (
         rf"{_END}{_GAP}(?:agreements?|accords?|pacts?|deals?)\W+(?:\w+\W+){{0,4}}?"
@@ -444,6 +451,7 @@ def _person_leaves(sentence: str, trigger: Trigger) -> bool:
 
 _MUST = re.compile(
     r"\b(?:must|have to|doivent|devront|forced|compelled|pushed|driven|squeezed|ousted|"
+    r"demand|request|behest|insistence|demande|exigence|injonction|"
     r"contraint(?:e|s|es)?|"
     r"oblig(?:é|ée|és|ées)|forc(?:é|ée|és|ées)|pouss(?:é|ée|és|ées))\b",
     re.IGNORECASE,
