@@ -249,8 +249,9 @@ _FORCES: dict[str, tuple[str, str | None, Form]] = {
     r"Europeans?|" + _i(r"européen(?:ne)?s?"): ("EU", None, Form.DEMONYM),
     r"ECOMIG": ("ECOWAS", "ECOMIG", Form.FORCE),
     # the regional bloc's forces by their region ("a West African intervention force")
-    r"West African (?:intervention |regional |standby |military )?forces?|"
-    r"[Ff]orces? (?:ouest-africaine|d'intervention ouest-africaine)": ("ECOWAS", None, Form.FORCE),
+    # (bare "West African forces" may be any of the region's armies)
+    r"West African (?:intervention|standby) force|"
+    r"[Ff]orce (?:d'intervention|en attente) ouest-africaine": ("ECOWAS", None, Form.FORCE),
     r"ECOWAS|Ecowas|CEDEAO|Cédéao": ("ECOWAS", None, Form.BODY),
     r"African Union|Union africaine": ("AU", None, Form.BODY),
     # Bare "Niger" inside these names is not the state.
