@@ -84,6 +84,11 @@ _NEIGHBOUR_BEFORE = twin(
 )
 
 
+_BORDER_OF = twin(
+    r"\b(?:frontali\w+|borders?|fronti[èe]res?)\s+(?:of|du|de|des|de la|de l')\s*(?:the\s+)?$"
+)
+
+
 # "a military source in Dakar said": where the speaker is, not where the event is.
 _SPEAKER_PLACE = twin(
     r"\b(?:sources?|officials?|responsables?|diplomat\w*|correspondents?|correspondant\w*|"
@@ -332,8 +337,14 @@ _DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
 
 def _host_set_role(before: Folded, after: str, mention: Mention, *, reached: bool) -> Role:
     """Role of a state that can host: a location preposition makes it the host."""
-    # "close to the Malian border": the border names a neighbour whatever the preposition
-    if _SPEAKER_PLACE.search(before) or _TIME_PLACE.search(before) or _NEIGHBOUR_AFTER.match(after):
+    # "close to the Malian border", "frontalière du Tchad": the border names a neighbour
+    # whatever the preposition
+    if (
+        _SPEAKER_PLACE.search(before)
+        or _TIME_PLACE.search(before)
+        or _NEIGHBOUR_AFTER.match(after)
+        or _BORDER_OF.search(before)
+    ):
         return Role.NEIGHBOUR
     if _SUPPORT_OF.search(before):
         return Role.ACTOR  # "avec l'appui du Tchad": a supporter, not a place
