@@ -355,8 +355,8 @@ def _host_set_role(before: Folded, after: str, mention: Mention, *, reached: boo
     )
     if prep and not origin:
         return Role.HOST  # "into neighbouring Cameroon" is a host even after "neighbouring"
-    if origin and mention.form is Form.SEAT:
-        return Role.NEIGHBOUR  # "flew in from Ouagadougou": where they set out from
+    if origin:
+        return Role.NEIGHBOUR  # "flew in from Ouagadougou", "roads from Senegal": set out from
     if _NEIGHBOUR_BEFORE.search(before) or _NEIGHBOUR_AFTER.match(after):
         return Role.NEIGHBOUR
     return Role.HOST if mention.form is Form.SEAT else Role.OPEN
