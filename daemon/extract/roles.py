@@ -182,6 +182,8 @@ _CIVILIAN_AFTER = re.compile(
 )
 
 
+# French capitalises a demonym used as a noun; after a singular article it is one person
+_A_PERSON = twin(r"\b(?:le|la|un|une)\s+$")
 # a body's civilian arms and offices ("a U.N. facility", "EU officials", "l'ONU Femmes")
 _AGENCY_AFTER = re.compile(
     r"^\s+(?:facilit\w+|hubs?|agenc\w+|humanitarian|refugee|aid|relief|coordinator|spokes\w+|"
@@ -252,6 +254,8 @@ def _no_forces_role(
         _CIVILIAN_AFTER.match(after) or _CIVILIAN_BEFORE.search(before)
     ):
         return Role.NEIGHBOUR  # "the French embassy", "ressortissants français": no forces
+    if mention.form is Form.DEMONYM and _A_PERSON.search(before) and mention.text[:1].isupper():
+        return Role.NEIGHBOUR  # "le Sénégalais M'Baye Cissé", "un Français": one person
     if mention.form is Form.BODY and _AGENCY_AFTER.match(after):
         return Role.NEIGHBOUR  # "a U.N. humanitarian hub", "l'ONU Femmes": no troops
     if mention.form is Form.DEMONYM and (_LAND_BEFORE.search(before) or _LAND_AFTER.match(after)):
