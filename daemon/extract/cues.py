@@ -80,7 +80,7 @@ _NEARING = re.compile(
 # "relations have been frosty since American forces left": a departure that dates something
 # ("after the forced departure from Mali" is still told as a fact, and is one)
 _SINCE_REFERENCE = re.compile(
-    r"\b(?:since|depuis)\s+(?:[^\s,;]+\s+){0,2}(?:[ldLD]['’])?$", re.IGNORECASE
+    r"\b(?:since|depuis)\s+(?:[^\s,;.]+\s+){0,5}(?:[ldLD]['’])?$", re.IGNORECASE
 )
 # "the defence minister left N'Djamena", "le retrait de plusieurs bailleurs": civilians moving.
 _CIVILIANS = (
@@ -96,7 +96,12 @@ _CIVILIAN_AFTER = re.compile(
 )
 # "the wounded were flown out", "le rapatriement des dépouilles": casualties carried home
 _CASUALTIES = r"(?:bodies|remains|coffins|wounded|injured|d[ée]pouilles|corps|cercueils|bless[ée]s)"
-_CASUALTIES_BEFORE = re.compile(rf"\b{_CASUALTIES}\W+(?:[\w'’-]+\W+){{0,3}}$", re.IGNORECASE)
+# the casualties are the subject of the move: no clause opens between them and the trigger
+_CASUALTIES_BEFORE = re.compile(
+    rf"\b{_CASUALTIES}(?:\s+(?!(?:as|while|when|whereas|and|et|alors|tandis|lorsque|quand)\b)"
+    r"[\w'’-]+){0,8}\s+$",
+    re.IGNORECASE,
+)
 _CASUALTIES_AFTER = re.compile(
     rf"^\W*(?:of|des|du|de)?\s*(?:the\s+|les\s+|leurs\s+|their\s+)?{_CASUALTIES}\b",
     re.IGNORECASE,

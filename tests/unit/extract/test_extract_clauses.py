@@ -117,3 +117,153 @@ def test_since_makes_a_presence_but_not_of_an_arrival(extractor, text, lang, pre
     """ "since/depuis" marks a standing presence, except beside an arrival, which is an event."""
     got = ("DEPLOY", "CN", "NE") in events(extractor, text, lang)
     assert got is not presence
+
+
+# (text, lang, expected among the events, not expected): one case per rule, worded afresh
+RULES = [
+    # a medical evacuation, casualties carried home, a running toll
+    (
+        "Two wounded French soldiers in Mali were taken out by medical evacuation.",
+        "en",
+        (),
+        ("WITHDRAW", "FR", "ML"),
+    ),
+    (
+        "Les dépouilles des soldats tchadiens tués au Mali seront rapatriées à N'Djamena.",
+        "fr",
+        (),
+        ("WITHDRAW", "TD", "ML"),
+    ),
+    (
+        "Since 2013, more than 170 UN peacekeepers have been killed in Mali.",
+        "en",
+        (),
+        ("OPERATION", "UN", "ML"),
+    ),
+    # questions, hedges over a whole clause, taking office, a person
+    ("Will Russian troops soon arrive in Burkina Faso?", "en", (), ("DEPLOY", "RU", "BF")),
+    (
+        "Italy, with 300 soldiers in Niger, has given no sign that it intends to leave.",
+        "en",
+        (),
+        ("WITHDRAW", "IT", "NE"),
+    ),
+    (
+        "Depuis les régimes militaires arrivés au pouvoir au Mali, les Russes s'y installent.",
+        "fr",
+        (),
+        ("DEPLOY", "RU", "ML"),
+    ),
+    # imposed departures give both events; so does a departure at the host's demand
+    (
+        "Pushed out of Mali by the junta, French troops regrouped in Niger.",
+        "en",
+        ("EXPEL", "FR", "ML"),
+        (),
+    ),
+    (
+        "Pushed out of Mali by the junta, French troops regrouped in Niger.",
+        "en",
+        ("WITHDRAW", "FR", "ML"),
+        (),
+    ),
+    (
+        "German soldiers left Mali in December 2023 at the demand of the junta.",
+        "en",
+        ("EXPEL", "DE", "ML"),
+        (),
+    ),
+    (
+        "Chassée du Burkina Faso par la junte, l'armée française s'est repliée au Niger.",
+        "fr",
+        ("EXPEL", "FR", "BF"),
+        (),
+    ),
+    # a host ending a foreign mission expels it
+    (
+        "Bamako a mis fin à la mission de formation de l'Union européenne.",
+        "fr",
+        ("EXPEL", "EU", "ML"),
+        ("WITHDRAW", "EU", "ML"),
+    ),
+    # a diplomat or UN official expelled is no expulsion of forces
+    (
+        "Niger expelled the UN resident coordinator and gave her 72 hours to leave.",
+        "en",
+        (),
+        ("EXPEL", "UN", "NE"),
+    ),
+    # the month of May, passive "denied", arrivals by entering or touching down
+    (
+        "In May, Niger's junta ended its defence accords with France.",
+        "en",
+        ("EXPEL", "FR", "NE"),
+        (),
+    ),
+    (
+        "Ghanaian and Nigerian troops entered The Gambia on Thursday.",
+        "en",
+        ("DEPLOY", "GH", "GM"),
+        (),
+    ),
+    (
+        "A plane carrying 150 Togolese soldiers touched down in Bamako on Monday.",
+        "en",
+        ("DEPLOY", "TG", "ML"),
+        (),
+    ),
+    # places and people that name no forces
+    (
+        "Nigerian jets struck insurgent camps on islands in Lake Chad.",
+        "en",
+        (),
+        ("OPERATION", "NG", "TD"),
+    ),
+    (
+        "The Algerian commander of the jihadist group was killed in Mali.",
+        "en",
+        (),
+        ("OPERATION", "DZ", "ML"),
+    ),
+    (
+        "Le Sénégalais Amadou Sy, chargé du retrait de la mission, a quitté Khartoum.",
+        "fr",
+        (),
+        ("WITHDRAW", "SN", "TD"),
+    ),
+    (
+        "The UN mission in Sudan, which borders Chad, completed its withdrawal.",
+        "en",
+        (),
+        ("WITHDRAW", "UN", "TD"),
+    ),
+    # standing presence, time references, contingents of a mission
+    (
+        "Washington has about 1,000 military personnel in Niger and is building a base.",
+        "en",
+        (),
+        ("DEPLOY", "US", "NE"),
+    ),
+    (
+        "Relations soured since the last French troops left Niger.",
+        "en",
+        (),
+        ("WITHDRAW", "FR", "NE"),
+    ),
+    (
+        "Quelque 300 Casques bleus népalais sont arrivés à Tessalit, au Mali.",
+        "fr",
+        ("DEPLOY", "NP", "ML"),
+        ("DEPLOY", "UN", "ML"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "present", "absent"), RULES)
+def test_clause_rules(extractor, text, lang, present, absent):
+    """Each wording gives the event it states and not the one its words only resemble."""
+    got = events(extractor, text, lang)
+    if present:
+        assert present in got
+    if absent:
+        assert absent not in got
