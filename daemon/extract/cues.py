@@ -80,7 +80,7 @@ _NEARING = re.compile(
 # "relations have been frosty since American forces left": a departure that dates something
 # ("after the forced departure from Mali" is still told as a fact, and is one)
 _SINCE_REFERENCE = re.compile(
-    r"\b(?:since|depuis)\s+(?:[^\s,;.]+\s+){0,5}(?:[ldLD]['’])?$", re.IGNORECASE
+    r"\b(?:since|depuis)\s+(?:[^\s,;.]+\s+){0,2}(?:[ldLD]['’])?$", re.IGNORECASE
 )
 # "the defence minister left N'Djamena", "le retrait de plusieurs bailleurs": civilians moving.
 _CIVILIANS = (

@@ -359,8 +359,10 @@ def _host_set_role(before: Folded, after: str, mention: Mention, *, reached: boo
     )
     if prep and not origin:
         return Role.HOST  # "into neighbouring Cameroon" is a host even after "neighbouring"
-    if origin:
-        return Role.NEIGHBOUR  # "flew in from Ouagadougou", "roads from Senegal": set out from
+    if origin and mention.form is Form.SEAT:
+        # "flew in from Ouagadougou": where they set out from (but "drones flying from Niger"
+        # may name the host, where their base is)
+        return Role.NEIGHBOUR
     if _NEIGHBOUR_BEFORE.search(before) or _NEIGHBOUR_AFTER.match(after):
         return Role.NEIGHBOUR
     return Role.HOST if mention.form is Form.SEAT else Role.OPEN

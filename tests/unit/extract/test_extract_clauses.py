@@ -245,7 +245,7 @@ RULES = [
         ("DEPLOY", "US", "NE"),
     ),
     (
-        "Relations soured since the last French troops left Niger.",
+        "Relations with Paris have soured since French forces left Niger.",
         "en",
         (),
         ("WITHDRAW", "FR", "NE"),
