@@ -150,7 +150,8 @@ _ENDED = re.compile(
 # Hypothetical, threatened, denied or negated: such actions are not events.
 _BLOCK_BEFORE = re.compile(
     r"\b(?:not|n't|never|whether|no (?:\w+ )?(?:plans?|intention|sign|indication|role|part)|"
-    r"no question|den(?:y|ies|ied)|rumeurs?|"
+    r"no question|den(?:y|ies|ied)|rumeurs?|et non|and not|rather than|instead of|plutôt que|"
+    r"au lieu d\w*|non pas|"
     r"rejected|threat\w*|could|"
     r"might|(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )(?<!mid-)may(?!\s+\d)|"
     r"if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
@@ -289,12 +290,23 @@ _FORCES_NAMED = re.compile(rf"\b{_FORCES}\b", re.IGNORECASE)
 _FORCES_NEXT = re.compile(rf"^\W*(?:[\w'’-]+\W+){{0,3}}?{_FORCES}\b", re.IGNORECASE)
 
 
+# "withdrew its support", "retire sa candidature": something other than forces is withdrawn
+_NOT_FORCES_WITHDRAWN = re.compile(
+    r"^\W*(?:(?:sa|son|ses|leur|leurs|la|le|les|des|its|their|the|his|her)\s+)?"
+    r"(?:candidat\w+|plainte|projet|texte|loi|mines?|accr[ée]ditation|licen[cs]es?|permis|"
+    r"agr[ée]ment|subsid\w+|support|soutien|aide|funding|financement|application|bid|"
+    r"complaint|bill|offers?|offres?|ambassad\w+|recognition|reconnaissance|visas?)\b",
+    re.IGNORECASE,
+)
+
+
 def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
     """Civilians leaving (an expelled diplomat too), a state leaving an organisation, or a
     departure named only to date something else."""
     return _moving_blocked(before, after) or bool(
         _diplomat_leaves(before, after)
         or _NEARING.search(before)
+        or _NOT_FORCES_WITHDRAWN.match(after)
         or _BODY_LEFT.match(after)
         or _SINCE_REFERENCE.search(before)
         or _CASUALTIES_BEFORE.search(before)

@@ -92,7 +92,8 @@ _BORDER_OF = twin(
 # "a military source in Dakar said": where the speaker is, not where the event is.
 _SPEAKER_PLACE = twin(
     r"\b(?:sources?|officials?|responsables?|diplomat\w*|correspondents?|correspondant\w*|"
-    r"spokes\w+|porte-parole)(?:\s+[\w-]+){0,2}?\s+(?:in|at|à|based in|bas[ée]\w* à)\s+$",
+    r"spokes\w+|porte-parole|summit|sommet|meeting|r[ée]union|conference|conf[ée]rence)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:in|at|à|based in|bas[ée]\w* à)\s+$",
     re.IGNORECASE,
 )
 

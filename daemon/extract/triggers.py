@@ -276,7 +276,8 @@ _OPERATION = (
         rf"mis en d[ée]route|(?:chass|repouss)\w* {_ENEMY}|"
         r"(?:ont|a|avoir) (?:repris|pris) le contr[ôo]le|(?:expel|kick)\w* (?:out )?"
         rf"{_ENEMY}|"
-        r"tu[ée]s?|assaut|attaqu\w+|captur\w+|bless[ée]s?|"
+        # "avions d'attaque légère", "hélicoptères d'attaque": a kind of machine
+        r"tu[ée]s?|assaut|(?<!d')(?<!d’)attaqu\w+|d['’]attaques|captur\w+|bless[ée]s?|"
         # "repoussé à 2025 les élections": postponed, not repelled
         r"repouss\w+(?!\s+(?:à|au|aux|jusqu\w*|sine)\b)|bombard\w+|"
         r"(?:ont|a|avoir) repris|reprenant|subi\w* (?:\w+ ){0,3}?pertes|"
@@ -451,7 +452,7 @@ def _person_leaves(sentence: str, trigger: Trigger) -> bool:
 
 _MUST = re.compile(
     r"\b(?:must|have to|doivent|devront|forced|compelled|pushed|driven|squeezed|ousted|"
-    r"demand|request|behest|insistence|demande|exigence|injonction|"
+    r"at the (?:demand|request|behest|insistence)|(?:à|sur) (?:la )?(?:demande|exigence|injonction)|"
     r"contraint(?:e|s|es)?|"
     r"oblig(?:é|ée|és|ées)|forc(?:é|ée|és|ées)|pouss(?:é|ée|és|ées))\b",
     re.IGNORECASE,
