@@ -304,6 +304,8 @@ def _cast_trigger(
         known=scans.roles(mentions, hosts, deploy=deploy, leaving=leaving),
         senders=trigger.type in (EventType.DEPLOY, EventType.WITHDRAW),
         signing=trigger.type is EventType.AGREEMENT,
+        # "ordered French special forces out": an order's forces are its object
+        object_end=trigger.end if trigger.type is EventType.EXPEL else None,
     )
 
 

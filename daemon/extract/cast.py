@@ -44,12 +44,14 @@ def cast(
     known: dict[int, Role] | None = None,
     senders: bool = False,
     signing: bool = False,
+    object_end: int | None = None,
 ) -> Cast:
     """Actors and hosts of the trigger at offset `at`, preferring the group nearest to it; a
     nominal trigger ending at `nominal_end` ("the arrival of Estonian troops") prefers the actor
     its complement names; `known` are the mentions' roles when already read (`mention_roles`);
     `senders` (a deployment or a withdrawal) lets a list of states be a list of senders;
-    `signing` (an accord) ignores where it was signed."""
+    `signing` (an accord) ignores where it was signed; an actor named inside the trigger, before
+    `object_end`, is its object ("ordered French forces out") and wins."""
     coded = [m for m in mentions if m.code]
     roles = dict(
         known
@@ -68,6 +70,8 @@ def cast(
     picked = _pick_actors(
         sentence, coded, roles, hosts, at, host_ms=host_ms, nominal_end=nominal_end, senders=senders
     )
+    if object_end is not None:
+        picked = _object_actors(picked, at, object_end)
     at = picked.at
     own = {m.code for m in picked.group}
     # where an accord is signed does not matter ("signed in Rome")
@@ -175,6 +179,15 @@ def _pick_actors(
     own = {m.code for m in group}
     others = [m for m in actors if m.code not in own]
     return _Picked(group, others, open_hosts, helped, foreign, at)
+
+
+def _object_actors(picked: _Picked, at: int, end: int) -> _Picked:
+    """The actors named inside the trigger's own span, when there are, instead of the nearest."""
+    inside = [m for m in (*picked.group, *picked.others) if at <= m.start and m.end <= end]
+    if not inside or all(m in picked.group for m in inside):
+        return picked
+    others = [m for m in (*picked.group, *picked.others) if m not in inside]
+    return _Picked(inside, others, picked.open_hosts, picked.helped, picked.foreign, picked.at)
 
 
 # characters: how much farther an actor after a verb trigger counts than one before it

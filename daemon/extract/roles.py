@@ -149,7 +149,9 @@ _SUPPORT_OF = twin(
 _PARTNER_OF = twin(
     r"\b(?:turn\w*|pivot\w*|clos(?:e|er)|ties|relations?|rapprochement|tourn[ée]\w*|proches?|"
     r"liens?|align\w*|rapproch[ée]\w*)\s+(?:[\w-]+\s+){0,2}?(?:to|towards?|with|vers|de|avec)\s+"
-    r"(?:the\s+|la\s+|le\s+|l')?$",
+    r"(?:the\s+|la\s+|le\s+|l')?$|"
+    # "has courted Moscow", "courtise Moscou", "relied on Russian fighters"
+    r"\b(?:court\w*|woo\w*|courtis\w+)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "l'accord le liant à Paris": the partner an accord binds, not a place
@@ -173,6 +175,7 @@ _DESTINATION = twin(r"\b(?:for|to|towards?|vers|pour)\s+(?:the\s+)?$", re.IGNORE
 _CIVILIAN_AFTER = re.compile(
     r"^\s+(?:embass(?:y|ies)|consulates?|nationals|citizens|tourists|hostages?|journalists?|"
     r"aid workers|companies|firms|ambassade|consulat|ressortissants|otages?|journalistes?|"
+    r"humanitarian|NGOs?|charity|charities|organi[sz]ations?|humanitaires?|ONG|"
     r"entreprises?|soci[ée]t[ée]s?|"
     # "one of the Algerian commanders of al Qaeda", "jihadistes algériens": not a state's forces
     r"jihadists?|militants?|insurgents?|terrorists?|emirs?|commanders? of|leaders? of|"

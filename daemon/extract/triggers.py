@@ -106,7 +106,7 @@ _EXPEL = (
         r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,4}?"
         r"(?:departure|withdrawal|exit|d[ée]part|retrait))|(?<=part )(?:forc|impos)[ée]\w*|"
         r"(?<=parts )(?:forc|impos)[ée]\w*|forced (?:\w+ ){0,3}?out\b|"
-        r"(?:pushed|driven|squeezed|ousted) out of|pouss[ée]e?s? hors\b"
+        r"(?:pushed|(?<!had )(?<!have )(?<!has )driven|squeezed|ousted) out of|pouss[ée]e?s? hors\b"
     ),
     (
         rf"(?:exig\w+|r[ée]clam\w+|demand\w+|ordonn\w+|somm[ée]\w*|enjoint|pri[ée]s?|"
@@ -157,7 +157,8 @@ _WITHDRAW = (
         r"fl(?:y|ies|ew|own|ying) (?:\w+ ){0,2}?(?:out|home)\b|airlifted out|repatriat\w+|"
         r"(?:drove|drives?|driving|rolled|marched) out of|"
         # "forced out of Mali", "poussée hors du Niger": a departure the host imposed (it happened)
-        rf"(?:forced|pushed|driven|squeezed|ousted) out of(?!\W+{_ENEMY})|"
+        rf"(?:forced|pushed|(?<!had )(?<!have )(?<!has )driven|squeezed|ousted) out of"
+        rf"(?!\W+{_ENEMY})|"
         r"pouss[ée]e?s? hors (?:du|de|des|d')|"
         r"(?:redeploy|reposition|relocat)\w* (?:\w+ ){0,4}?(?:out of|from)|"
         r"(?:cut(?:s|ting)?|reduc\w+|slash\w*|trim\w*) (?:\w+ ){0,4}?"
@@ -452,7 +453,8 @@ def _person_leaves(sentence: str, trigger: Trigger) -> bool:
 
 _MUST = re.compile(
     r"\b(?:must|have to|doivent|devront|forced|compelled|pushed|driven|squeezed|ousted|"
-    r"at the (?:demand|request|behest|insistence)|(?:à|sur) (?:la )?(?:demande|exigence|injonction)|"
+    r"at the (?:demand|request|behest|insistence)|"
+    r"(?:à|sur) (?:la )?(?:demande|exigence|injonction)|"
     r"contraint(?:e|s|es)?|"
     r"oblig(?:é|ée|és|ées)|forc(?:é|ée|és|ées)|pouss(?:é|ée|és|ées))\b",
     re.IGNORECASE,
