@@ -151,6 +151,9 @@ _ENDED = re.compile(
 _BLOCK_BEFORE = re.compile(
     r"\b(?:not|n't|never|whether|no (?:\w+ )?(?:plans?|intention|sign|indication|role|part)|"
     r"no question|den(?:y|ies|ied)|rumeurs?|et non|and not|rather than|instead of|plutôt que|"
+    r"yet to|not yet|pas encore|toujours pas|esp[èée]r\w*|hop(?:e|es|ed|ing)|souhait\w*|"
+    r"wish\w*|r[ée]ticent\w*|reluctant|hesitant|h[ée]sit\w+|unwilling|"
+    r"un tel|une telle|such an?|any such|"
     r"au lieu d\w*|non pas|"
     r"rejected|threat\w*|could|"
     r"might|(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )(?<!mid-)may(?!\s+\d)|"
@@ -244,9 +247,11 @@ def _operation_blocked(sentence: str, trigger: Trigger, before: str, after: str)
 
 
 def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> bool:
-    """Protesters demanding a departure, a diplomat expelled, or jihadists driven out."""
+    """Protesters demanding a departure, a diplomat or civilians told to go, or jihadists driven
+    out."""
     return bool(
         _CROWD_BEFORE.search(before)
+        or _CIVILIANS_TOLD.search(trigger.text)
         or _ARMED_GROUP_BEFORE.search(before)
         or _CROWD_AFTER.match(after)
         or (_DIPLOMAT.search(sentence) and not _MILITARY_HERE.search(sentence))
@@ -254,6 +259,12 @@ def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> 
     )
 
 
+# "told their nationals to leave", "ont demandé à leurs ressortissants de partir"
+_CIVILIANS_TOLD = re.compile(
+    r"\b(?:nationals|citizens|staff|employees|tourists|ressortissants|citoyens|personnel civil|"
+    r"employ[ée]s|touristes)\b",
+    re.IGNORECASE,
+)
 # "ordered the spokesman of the U.N. mission to leave", "l'expulsion du porte-parole de la
 # Minusma": the person is named as what is expelled, whatever military words follow
 _DIPLOMAT_EXPELLED = re.compile(

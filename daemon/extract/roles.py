@@ -188,6 +188,12 @@ _CIVILIAN_AFTER = re.compile(
 
 # French capitalises a demonym used as a noun; after a singular article it is one person
 _A_PERSON = twin(r"\b(?:le|la|un|une)\s+$")
+# "contractors of the U.N. mission", "employés de l'ONU": people working for a body
+_WORKING_FOR = twin(
+    r"\b(?:contractors?|employees|staff|workers|working for|employ[ée]s|agents|personnel civil|"
+    r"travaillant pour|fonctionnaires)\s+(?:of\s+|for\s+|de\s+|du\s+|des\s+)?"
+    r"(?:the\s+|la\s+|l'|le\s+)?(?:[\w-]+\s+){0,2}?$"
+)
 # a body's civilian arms and offices ("a U.N. facility", "EU officials", "l'ONU Femmes")
 _AGENCY_AFTER = re.compile(
     r"^\s+(?:facilit\w+|hubs?|agenc\w+|humanitarian|refugee|aid|relief|coordinator|spokes\w+|"
@@ -260,7 +266,7 @@ def _no_forces_role(
         return Role.NEIGHBOUR  # "the French embassy", "ressortissants français": no forces
     if mention.form is Form.DEMONYM and _A_PERSON.search(before) and mention.text[:1].isupper():
         return Role.NEIGHBOUR  # "le Sénégalais M'Baye Cissé", "un Français": one person
-    if mention.form is Form.BODY and _AGENCY_AFTER.match(after):
+    if mention.form is Form.BODY and (_AGENCY_AFTER.match(after) or _WORKING_FOR.search(before)):
         return Role.NEIGHBOUR  # "a U.N. humanitarian hub", "l'ONU Femmes": no troops
     if mention.form is Form.DEMONYM and (_LAND_BEFORE.search(before) or _LAND_AFTER.match(after)):
         # "en territoire nigérian", "l'Extrême-Nord camerounais", "Malian soil": a place

@@ -262,7 +262,9 @@ _OPERATION = (
         r"seiz(?:e|ed|ing)(?! power)|"
         r"raid(?:s|ed)?|ambush\w*|offensive|assault|clash\w*|battle|killed|neutrali[sz]\w+|"
         # "light attack aircraft", "attack helicopters": a kind of machine, not an action
-        r"attack\w*(?! (?:aircraft|helicopters?|planes?|jets?|drones?|boats?|submarines?))|"
+        # "the attackers belonged to ISWAP": people, not an attack
+        r"attack(?!ers?\b)\w*"
+        r"(?! (?:aircraft|helicopters?|planes?|jets?|drones?|boats?|submarines?))|"
         r"fighting|fought|pound(?:s|ed|ing)|shell(?:ed|ing)|repel\w*|captur\w+|"
         r"wounded|injured|came under (?:fire|attack)|recaptur\w+|retook|retak(?:e|es|en|ing)|"
         r"suffer\w* (?:\w+ ){0,3}?(?:losses|casualties)|died|perished|lost their lives|"
