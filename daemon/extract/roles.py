@@ -209,7 +209,12 @@ _CIVILIAN_BEFORE = twin(
 )
 
 
-_NEIGHBOUR_AFTER = re.compile(r"^(?:'s)?\s+(?:border|frontier)", re.IGNORECASE)
+# "the Malian border" is a neighbour; "the Nigerian border village of Kumshe" is in Nigeria
+_NEIGHBOUR_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:border|frontier)(?!\s+(?:villages?|towns?|city|cities|areas?|regions?|posts?|"
+    r"districts?|localit\w+|zones?|provinces?|states?))",
+    re.IGNORECASE,
+)
 
 
 # Stricter: a state outside the host set only counts as the event's place with these.

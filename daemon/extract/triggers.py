@@ -270,7 +270,7 @@ _OPERATION = (
         r"suffer\w* (?:\w+ ){0,3}?(?:losses|casualties)|died|perished|lost their lives|"
         r"(?:struck|hit|hits|strikes|ran over) (?:an? )?(?:\w+ )?(?:mine|landmine|IED|"
         r"explosive device)|"
-        r"(?:launched|carried out|conducted|led|mounted) (?:an? |the )?(?:\w+ ){0,2}?operation|"
+        r"(?:launched|carried out|conducted|led|mounted) (?:[\w,-]+ ){0,6}?operation|"
         r"(?:took|take|takes|taking) part in (?:an? |the )?(?:\w+ )?(?:operation|raid|assault)"
     ),
     (
@@ -288,7 +288,7 @@ _OPERATION = (
         r"(?:ont|a|avaient) trouv[ée] la mort|(?:sont|est|[ée]taient) morts?|"
         r"(?:saut[ée]\w* sur|heurt[ée]\w*) (?:une |un )?(?:mine|engin explosif)|"
         r"(?:op[ée]ration|offensive) (?:\w+ )?(?:lanc[ée]e|men[ée]e)|"
-        r"(?:men[ée]|lanc[ée]|conduit|effectu[ée])e?s? (?:\w+ ){0,2}?(?:op[ée]ration|offensive|"
+        r"(?:men[ée]|lanc[ée]|conduit|effectu[ée])e?s? (?:[\w'’,-]+ ){0,9}?(?:op[ée]ration|offensive|"
         r"frappe|raid|assaut)|particip\w+ (?:à|a) (?:l'|une |la )?(?:\w+ )?(?:attaque|"
         r"op[ée]ration|offensive|assaut)|vis[ée]e?s? par des tirs"
     ),
