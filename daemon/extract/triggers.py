@@ -288,9 +288,10 @@ _OPERATION = (
         r"(?:ont|a|avaient) trouv[ée] la mort|(?:sont|est|[ée]taient) morts?|"
         r"(?:saut[ée]\w* sur|heurt[ée]\w*) (?:une |un )?(?:mine|engin explosif)|"
         r"(?:op[ée]ration|offensive) (?:\w+ )?(?:lanc[ée]e|men[ée]e)|"
-        r"(?:men[ée]|lanc[ée]|conduit|effectu[ée])e?s? (?:[\w'’,-]+ ){0,9}?(?:op[ée]ration|offensive|"
-        r"frappe|raid|assaut)|particip\w+ (?:à|a) (?:l'|une |la )?(?:\w+ )?(?:attaque|"
-        r"op[ée]ration|offensive|assaut)|vis[ée]e?s? par des tirs"
+        r"(?:men[ée]|lanc[ée]|conduit|effectu[ée])e?s? (?:[\w'’,-]+ ){0,9}?"
+        r"(?:op[ée]ration|offensive|frappe|raid|assaut)|"
+        r"particip\w+ (?:à|a) (?:l'|une |la )?(?:\w+ )?(?:attaque|op[ée]ration|offensive|assaut)|"
+        r"vis[ée]e?s? par des tirs"
     ),
 )
 
