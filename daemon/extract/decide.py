@@ -90,7 +90,6 @@ def decide(
 
 
 _MULTINATIONAL = frozenset({"UN", "EU", "ECOWAS", "AU"})
-_CONTINGENT = re.compile(r"\b(?:peacekeep\w*|casques? bleus?|blue helmets|contingents?)\b", re.I)
 
 
 def _framed(key: tuple[EventType, str, str], groups: Mapping[Key, list[Scored]]) -> bool:
@@ -103,9 +102,19 @@ def _framed(key: tuple[EventType, str, str], groups: Mapping[Key, list[Scored]])
         other[0] is kind
         and other[2] == host
         and other[1] not in _MULTINATIONAL
-        and any(_CONTINGENT.search(c.sentence) for c, _s in members)
+        and any(_NATIONAL_CONTINGENT.search(c.sentence) for c, _s in members)
         for other, members in groups.items()
     )
+
+
+# a nationality on the contingent itself ("Chadian peacekeepers", "casques bleus tchadiens", "le
+# contingent nigérien"), not beside it ("peacekeepers and French soldiers fought")
+_NATIONAL_CONTINGENT = re.compile(
+    r"\b[A-Z][a-zé]+(?:ian|ese|ish|an|i|ais|ien|ienne|ois|ain)s?\s+(?:peacekeep\w*|blue helmets|"
+    r"contingents?|troops of the UN)|"
+    r"\b(?:casques? bleus?|contingents?|soldats de la paix)\s+[a-zé]+(?:ien|ienne|ais|aise|ois|"
+    r"oise|ain|aine|ite)s?\b"
+)
 
 
 def _scored(
