@@ -303,11 +303,17 @@ def _outside_role(before: Folded, after: str, mention: Mention, *, leaving: bool
         return Role.NEIGHBOUR
     if mention.form is Form.NAME and _ELSEWHERE_PREP.search(before):
         return Role.ELSEWHERE
+    if mention.form is Form.SEAT and _OPENING_SEAT.match(before) and _COMMA_AFTER.match(after):
+        return Role.WEAK_ACTOR  # "À Stockholm, le gouvernement a proposé": that state's capital
     if mention.form is Form.SEAT and _AT_SEAT.search(before) and not _BOUND_TO.search(before):
         return Role.ELSEWHERE  # "arrivent à Tripoli", "landed in Bangui": the place itself
     if mention.code in REMOTE:
         return Role.NEIGHBOUR  # "Gabon", "Haitian": a far state names no forces by itself
     return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
+
+
+_OPENING_SEAT = twin(r"^\W*(?:in|à|a)\s+$")
+_COMMA_AFTER = re.compile(r"^\s*,")
 
 
 # "deploys 4,500 soldiers in the Sahel", "across the region": a region, not one host

@@ -238,7 +238,7 @@ _DEPLOY = (
         r"renforc\w+ (?:\w+ ){0,3}(?:contingent|dispositif|pr[ée]sence|effectifs)|"
         r"achemin\w+|(?<!a[ée]rienne )projet[ée]e?s?|install[ée]e?s?|pris position|"
         r"prennent position|"
-        r"s'est pos[ée]e?|accueill\w+ (?:\w+ ){0,3}?(?:soldats|militaires|troupes|instructeurs|"
+        r"s'est pos[ée]e?|accueill\w+ (?:\w+ ){0,5}?(?:soldats|militaires|troupes|instructeurs|"
         r"mercenaires|contingent)|entr[ée](?!ten|pr|pos|vu|m)\w* (?:au|dans|à|en (?!vigueur))|"
         r"(?:annonc|confirm)\w* (?:leur|sa|son) participation|"
         r"ser(?:a|ont|ait|aient) (?:bas|stationn|post|install)[ée]e?s?|"
@@ -322,6 +322,7 @@ MILITARY = re.compile(
     r"instructeurs?|formateurs?|conseillers?|mercenaires?|paramilitaires?|bataillons?|"
     r"unit[ée]s?|convois?|dispositif|hommes|[ée]l[ée]ments|effectifs|parachutistes|garnisons?|"
     r"renforts?|combattants|frappes? a[ée]riennes?|avions? de chasse|h[ée]licopt[èe]res?|"
+    r"d[ée]tachements?|detachments?|squadrons?|escadrons?|"
     r"Barkhane|Serval|Sabre|Takuba|Wagner|Africa Corps|MINUSMA|EUTM|ECOMIG|Bundeswehr|AFRICOM|"
     r"Pentagon|Pentagone|blue helmets|mission)\b",
     re.IGNORECASE,
@@ -334,7 +335,7 @@ PERSONNEL = re.compile(
     r"instructors?|advis[eo]rs?|mercenar\w+|paramilitar\w+|fighters|servicem[ae]n|marines|"
     r"paratroop\w*|commandos?|battalions?|units?|reinforcements|troupes?|soldats?|"
     # a military convoy or column carries its crews: "the last French convoy crossed into Niger"
-    r"convoys?|columns?|convois?|colonnes?|"
+    r"convoys?|columns?|convois?|colonnes?|d[ée]tachements?|detachments?|squadrons?|escadrons?|"
     r"militaires|casques? bleus?|instructeurs?|formateurs?|conseillers?|mercenaires?|"
     r"paramilitaires?|bataillons?|unit[ée]s|hommes|[ée]l[ée]ments|effectifs|renforts?|combattants|"
     r"Sabre|Wagner|Africa Corps|MINUSMA|ECOMIG|Bundeswehr|mission)\b",
