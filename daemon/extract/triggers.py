@@ -212,7 +212,7 @@ _DEPLOY = (
         # "forces entered The Gambia" (a weak word: "entered talks" names no host)
         r"enter(?:s|ed|ing)?(?! into\b)(?= (?:the |northern |southern |eastern |western )?\w+)|"
         r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*(?! (?:base|hub))|"
-        r"post(?:s|ed|ing)? to|"
+        r"post(?:s|ed|ing)? to|join(?:s|ed|ing)? (?:them|the (?:force|mission|contingent))\b|"
         r"rush(?:es|ed|ing)? (?:\w+ ){0,3}?to|(?:take|takes|took|taking) up positions?|"
         r"(?:announc|confirm|pledg)\w* (?:their|its) participation|"
         # "pledged 500 troops", "will contribute 200 soldiers", "welcomed Russian instructors"
@@ -248,6 +248,9 @@ _DEPLOY = (
         r"(?:doit |devrait |va |sera )?(?:atteindre|passer à|port[ée]e? à|augmenter)|"
         r"lanc\w* (?:une |la |sa |leur )?(?:nouvelle )?mission (?:militaire|de formation|"
         r"de partenariat|de maintien)|"
+        # "des soldats tchadiens doivent les rejoindre": forces joining others where they are
+        r"(?:rejoindre|rejoign\w+|rejoint\w*) (?:les|leurs?|la force|le contingent|"
+        r"l'op[ée]ration)\b|(?:(?<=les )|(?<=leur ))(?:rejoindre|rejoign\w+|rejoindr\w+)|"
         r"(?:ouv\w+|instal\w+|cr[ée]\w+|constru\w+) (?:une |la |sa |leur )?(?:nouvelle )?"
         r"(?:base|emprise)s?\b|pren\w* le relais|pris le relais"
     ),
@@ -309,7 +312,7 @@ WEAK = re.compile(
     r"send|sent|envo|station|reinforc|renfor|attack|attaqu|killed|tu[ée]|combat|battle|clash|"
     r"offensive|assault|fight|fought|install|entr|bless|wound|injur|captur|post|move|cross|enter|"
     r"cut|reduc|r[ée]du|killing|tuant|seiz|storm|advanc|died|perish|p[ée]ri|sont mort|est mort|"
-    r"touch)",
+    r"touch|join|rejoi)",
     re.IGNORECASE,
 )
 
