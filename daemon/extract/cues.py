@@ -228,6 +228,14 @@ _ONE_ACTION = re.compile(
 )
 
 
+# "prépare une offensive pour reprendre Kidal", "is planning a raid": not carried out yet
+_PREPARING = re.compile(
+    r"\b(?:pr[ée]par\w+|prepar\w+|planning|plans? (?:to|for|an?)|envisag\w+|pr[ée]voi\w+)\b"
+    r"(?:\W+\w+){0,3}\W*$",
+    re.IGNORECASE,
+)
+
+
 def _operation_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> bool:
     """A purpose, an occasion, a hypothesis or a running toll, not the actor's own action:
     "sent to fight militants", "sent after the attack", "an attack would mean war", "more than
@@ -238,7 +246,8 @@ def _operation_blocked(sentence: str, trigger: Trigger, before: str, after: str)
         and not _ONE_ACTION.search(sentence)
     )
     return toll or bool(
-        _PURPOSE.search(before)
+        _PREPARING.search(before)
+        or _PURPOSE.search(before)
         or _OCCASION.search(before)
         or (_GENERIC_FIGHT.match(trigger.text) and _IN.search(before))
         or _MODAL_AFTER.match(after)

@@ -176,6 +176,7 @@ _CIVILIAN_AFTER = re.compile(
     r"^\s+(?:embass(?:y|ies)|consulates?|nationals|citizens|tourists|hostages?|journalists?|"
     r"aid workers|companies|firms|ambassade|consulat|ressortissants|otages?|journalistes?|"
     r"humanitarian|NGOs?|charity|charities|organi[sz]ations?|humanitaires?|ONG|"
+    r"(?:military\s+)?hospitals?|h[ôo]pita(?:l|ux)|"
     r"entreprises?|soci[ée]t[ée]s?|"
     # "one of the Algerian commanders of al Qaeda", "jihadistes algériens": not a state's forces
     r"jihadists?|militants?|insurgents?|terrorists?|emirs?|commanders? of|leaders? of|"
@@ -188,6 +189,14 @@ _CIVILIAN_AFTER = re.compile(
 
 # French capitalises a demonym used as a noun; after a singular article it is one person
 _A_PERSON = twin(r"\b(?:le|la|un|une)\s+$")
+# the subject of a reaction verb speaks about the action ("the UN condemned the attack"); an
+# expulsion is not read here (a host that denounces accords acts)
+_REACTS_AFTER = re.compile(
+    r"^(?:\s*,[^,]{0,80},)?\s+(?:(?:has|have|had|a|ont|avait|also|aussi|quickly|strongly|"
+    r"fermement|vivement)\s+){0,2}(?:condemn\w*|deplor\w*|described|hailed|mourn\w*|"
+    r"reacted|condamn\w*|qualifi\w*|d[ée]plor\w*|salu\w*|r[ée]agi\w*|pleur\w*)\b",
+    re.IGNORECASE,
+)
 # "contractors of the U.N. mission", "employés de l'ONU": people working for a body
 _WORKING_FOR = twin(
     r"\b(?:contractors?|employees|staff|workers|working for|employ[ée]s|agents|personnel civil|"
@@ -247,7 +256,7 @@ def role_of(
     """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin,
     `leaving` (a withdrawal or an expulsion) reads "troops from X" as the place they leave."""
     before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
-    forces = _no_forces_role(before, after, mention, hosts) or _forces_role(
+    forces = _no_forces_role(before, after, mention, hosts, leaving=leaving) or _forces_role(
         before, after, mention, hosts, leaving=leaving
     )
     if forces is not None:
@@ -261,10 +270,12 @@ def role_of(
 
 
 def _no_forces_role(
-    before: Folded, after: str, mention: Mention, hosts: frozenset[str]
+    before: Folded, after: str, mention: Mention, hosts: frozenset[str], *, leaving: bool
 ) -> Role | None:
-    """The role of a mention that names civilians, a body's civilian arm or land, not forces;
-    None for the others."""
+    """The role of a mention that names civilians, a body's civilian arm, land or a reaction,
+    not forces; None for the others."""
+    if not leaving and mention.form is not Form.DEMONYM and _REACTS_AFTER.match(after):
+        return Role.NEIGHBOUR  # "La Minusma a qualifié l'attaque de lâche": it speaks of it
     if mention.form is Form.DEMONYM and (
         _CIVILIAN_AFTER.match(after) or _CIVILIAN_BEFORE.search(before)
     ):

@@ -278,7 +278,8 @@ _OPERATION = (
     ),
     (
         r"frappes?|embuscades?|accrochages?|affrontements?|(?<!de )(?<!d')combats?"
-        r"(?! (?:troops|units|forces|soldiers|aircraft|helicopters|vehicles))|tuant|d[ée]log\w+|"
+        r"(?! (?:troops|units|forces|soldiers|aircraft|helicopters|vehicles|drones?|jets?|planes?|"
+        r"engineers|gear|boots|missions?|experience|roles?))|tuant|d[ée]log\w+|"
         rf"mis en d[ée]route|(?:chass|repouss)\w* {_ENEMY}|"
         r"(?:ont|a|avoir) (?:repris|pris) le contr[ôo]le|(?:expel|kick)\w* (?:out )?"
         rf"{_ENEMY}|"
