@@ -367,7 +367,16 @@ def _frames(sentence: str, mission: Mention, state: Mention) -> bool:
     de la Minusma", "Casques bleus chinois"."""
     if state.end <= mission.start:
         return bool(_CONTINGENT_GAP.match(sentence[state.end : mission.start]))
-    return state.form is Form.DEMONYM and not sentence[mission.end : state.start].strip()
+    gap = sentence[mission.end : state.start]
+    # "Casques bleus chinois"; "U.N. peacekeepers from Burkina Faso"
+    return (state.form is Form.DEMONYM and not gap.strip()) or bool(_FROM_STATE.match(gap))
+
+
+_FROM_STATE = re.compile(
+    r"^\s+(?:peacekeepers|troops|soldiers|casques bleus|soldats)\s+(?:from|de|du|des)\s+"
+    r"(?:the\s+|la\s+|l')?$",
+    re.IGNORECASE,
+)
 
 
 # "Chadian soldiers serving with MINUSMA", "le contingent tchadien de la Minusma": the state acts.

@@ -111,7 +111,7 @@ def _framed(key: tuple[EventType, str, str], groups: Mapping[Key, list[Scored]])
 # contingent nigérien"), not beside it ("peacekeepers and French soldiers fought")
 _NATIONAL_CONTINGENT = re.compile(
     r"\b[A-Z][a-zé]+(?:ian|ese|ish|an|i|ais|ien|ienne|ois|ain)s?\s+(?:peacekeep\w*|blue helmets|"
-    r"contingents?|troops of the UN)|"
+    r"contingents?|troops of the UN)|(?:peacekeepers|casques bleus) (?:from|de|du) [A-Z]|"
     r"\b(?:casques? bleus?|contingents?|soldats de la paix)\s+[a-zé]+(?:ien|ienne|ais|aise|ois|"
     r"oise|ain|aine|ite)s?\b"
 )
