@@ -66,7 +66,13 @@ def cast(
             if roles[id(m)] is Role.ELSEWHERE and m.form is Form.SEAT:
                 roles[id(m)] = Role.ACTOR
     # "entered The Gambia hours after Barrow was sworn in in Dakar": the occasion's place
-    host_ms = [m for m in coded if roles[id(m)] is Role.HOST and not _outside(sentence, m, at)]
+    host_ms = [
+        m
+        for m in coded
+        if roles[id(m)] is Role.HOST
+        and not _outside(sentence, m, at)
+        and not _in_opening_clause(sentence, m, at)
+    ]
     picked = _pick_actors(
         sentence, coded, roles, hosts, at, host_ms=host_ms, nominal_end=nominal_end, senders=senders
     )
@@ -140,6 +146,24 @@ class _Picked:
     helped: bool  # the actors are only whom the forces join or help
     foreign: bool  # some actor is outside the host set
     at: int  # where the trigger's forces are named: its noun's complement, or the trigger
+
+
+# "as jihadists advanced in neighbouring Mali, Paris sent special forces to Arlit": the
+# opening clause's place is its own
+_OPENING_CLAUSE = re.compile(
+    r"^\W*(?:[^,;]{0,40},\s*)?(?:as|while|when|whereas|alors que|tandis que|lorsque|quand)\b"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
+
+
+def _in_opening_clause(sentence: str, mention: Mention, at: int) -> bool:
+    """Whether `mention` sits in a subordinate clause closed by a comma before the trigger."""
+    return (
+        mention.end <= at
+        and "," in sentence[mention.end : at]
+        and bool(_OPENING_CLAUSE.search(sentence[: mention.start]))
+    )
 
 
 def _pick_actors(
@@ -228,7 +252,8 @@ _OCCASION = re.compile(
 _JOINED = twin(  # run lowered over the lowercase (see lowered.py)
     r"\b(?:join|joins|joined|joining|rejoindre|rejoint|rejoignent|int[ée]grer|support|supporting|"
     r"reinforce|reinforcing|renforcer|appuyer|soutenir|(?<!the )help(?:s|ed|ing)?|assist\w*|"
-    r"aider|alongside|aux côtés d[eu]s?|at|à)"
+    r"aider|alongside|aux côtés d[eu]s?|at|à|trained (?:in part )?by|form[ée]e?s? par|"
+    r"entra[îi]n[ée]e?s? par)"
     r"\s+(?:the\s+|la\s+|le\s+|l'|an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?$",
     re.IGNORECASE,

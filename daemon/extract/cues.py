@@ -310,6 +310,13 @@ _FORCES_NAMED = re.compile(rf"\b{_FORCES}\b", re.IGNORECASE)
 _FORCES_NEXT = re.compile(rf"^\W*(?:[\w'’-]+\W+){{0,3}}?{_FORCES}\b", re.IGNORECASE)
 
 
+# "to demand that soldiers of the ECOWAS mission leave": a departure asked for, not made (the
+# host's demand is read as an expulsion)
+_DEMANDED_BEFORE = re.compile(
+    r"\b(?:demand(?:s|ed|ing)? that|call(?:s|ed|ing)? for|exig\w* que|r[ée]clam\w* que|"
+    r"demand\w* que)\s+[^.;:]{0,90}$",
+    re.IGNORECASE,
+)
 # "withdrew its support", "retire sa candidature": something other than forces is withdrawn
 _NOT_FORCES_WITHDRAWN = re.compile(
     r"^\W*(?:(?:sa|son|ses|leur|leurs|la|le|les|des|its|their|the|his|her)\s+)?"
@@ -327,6 +334,7 @@ def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str
         _diplomat_leaves(before, after)
         or _NEARING.search(before)
         or _NOT_FORCES_WITHDRAWN.match(after)
+        or _DEMANDED_BEFORE.search(before)
         or _BODY_LEFT.match(after)
         or _SINCE_REFERENCE.search(before)
         or _CASUALTIES_BEFORE.search(before)

@@ -274,7 +274,9 @@ _OPERATION = (
         r"(?:struck|hit|hits|strikes|ran over) (?:an? )?(?:\w+ )?(?:mine|landmine|IED|"
         r"explosive device)|"
         r"(?:launched|carried out|conducted|led|mounted) (?:[\w,-]+ ){0,6}?operation|"
-        r"(?:took|take|takes|taking) part in (?:an? |the )?(?:\w+ )?(?:operation|raid|assault)"
+        r"(?:took|take|takes|taking) part in (?:an? |the )?(?:\w+ )?(?:operation|raid|assault)|"
+        # "crossed into Mauritania in pursuit of jihadists": a raid across the border
+        r"in (?:hot )?pursuit of|pursu(?:ed|ing) (?:\w+ ){0,3}?(?:into|across|inside)"
     ),
     (
         r"frappes?|embuscades?|accrochages?|affrontements?|(?<!de )(?<!d')combats?"
@@ -295,7 +297,8 @@ _OPERATION = (
         r"(?:men[ée]|lanc[ée]|conduit|effectu[ée])e?s? (?:[\w'’,-]+ ){0,9}?"
         r"(?:op[ée]ration|offensive|frappe|raid|assaut)|"
         r"particip\w+ (?:à|a) (?:l'|une |la )?(?:\w+ )?(?:attaque|op[ée]ration|offensive|assaut)|"
-        r"vis[ée]e?s? par des tirs"
+        r"vis[ée]e?s? par des tirs|à la poursuite d|"
+        r"poursuivi\w* (?:\w+ ){0,3}?(?:jusqu|en territoire)"
     ),
 )
 
