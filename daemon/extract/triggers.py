@@ -329,7 +329,7 @@ MILITARY = re.compile(
     r"instructeurs?|formateurs?|conseillers?|mercenaires?|paramilitaires?|bataillons?|"
     r"unit[ée]s?|convois?|dispositif|hommes|[ée]l[ée]ments|effectifs|parachutistes|garnisons?|"
     r"renforts?|combattants|frappes? a[ée]riennes?|avions? de chasse|h[ée]licopt[èe]res?|"
-    r"d[ée]tachements?|detachments?|squadrons?|escadrons?|"
+    r"d[ée]tachements?|detachments?|squadrons?|escadrons?|commandos?|"
     r"Barkhane|Serval|Sabre|Takuba|Wagner|Africa Corps|MINUSMA|EUTM|ECOMIG|Bundeswehr|AFRICOM|"
     r"Pentagon|Pentagone|blue helmets|mission)\b",
     re.IGNORECASE,

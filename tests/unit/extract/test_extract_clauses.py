@@ -256,6 +256,61 @@ RULES = [
         ("DEPLOY", "NP", "ML"),
         ("DEPLOY", "UN", "ML"),
     ),
+    # reactions, preparations, demands, trainers, opening clauses, pursuits, orders' objects
+    (
+        "The African Union condemned the ambush that killed soldiers near Gao in Mali.",
+        "en",
+        (),
+        ("OPERATION", "AU", "ML"),
+    ),
+    (
+        "L'armée malienne, appuyée par des instructeurs russes, prépare une offensive au Mali.",
+        "fr",
+        (),
+        ("OPERATION", "RU", "ML"),
+    ),
+    (
+        "Crowds in Niamey demanded that the French soldiers based in Niger leave at once.",
+        "en",
+        (),
+        ("WITHDRAW", "FR", "NE"),
+    ),
+    (
+        "Nigeria's special forces, trained by British instructors, led the assault in Borno.",
+        "en",
+        (),
+        ("OPERATION", "GB", "NG"),
+    ),
+    (
+        "As fighting raged in neighbouring Mali, Paris sent troops to Agadez in Niger.",
+        "en",
+        ("DEPLOY", "FR", "NE"),
+        ("DEPLOY", "FR", "ML"),
+    ),
+    (
+        "Malian troops and Russian mercenaries crossed into Mauritania in pursuit of militants.",
+        "en",
+        ("OPERATION", "RU", "MR"),
+        (),
+    ),
+    (
+        "Ouagadougou has courted Moscow since it ordered French commandos out of Burkina Faso.",
+        "en",
+        ("EXPEL", "FR", "BF"),
+        ("EXPEL", "RU", "BF"),
+    ),
+    (
+        "Des soldats togolais doivent les rejoindre à Gao, au Mali, la semaine prochaine.",
+        "fr",
+        ("DEPLOY", "TG", "ML"),
+        (),
+    ),
+    (
+        "Two U.N. peacekeepers from Chad were killed when their convoy hit a mine in Mali.",
+        "en",
+        ("OPERATION", "TD", "ML"),
+        ("OPERATION", "UN", "ML"),
+    ),
 ]
 
 
