@@ -4,8 +4,8 @@ Layout: gazetteer/places (who and where), triggers/numbers/dates (what, how many
 (what each state named in a sentence can be), cast (actor vs host for one trigger), candidates
 (every possible event), decide (accept, score, merge), strength (a departure's count stated in
 another sentence), sentence (one sentence's scans, shared by those steps), lowered (patterns run
-over lowercased text), nlp (spaCy loading), evaluate (scoring against gold). Pure once loaded: no
-I/O, no clock.
+over lowercased text), branches (long alternations tried by first character), nlp (spaCy
+loading), evaluate (scoring against gold). Pure once loaded: no I/O, no clock.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from daemon.actors import SAHEL_HOSTS
-from daemon.extract.candidates import generate
+from daemon.extract.candidates import generate, rules_may_accept
 from daemon.extract.decide import Scorer, decide
 from daemon.extract.decider import load_decider
 from daemon.extract.gazetteer import iter_mentions
@@ -24,14 +24,14 @@ from daemon.extract.nlp import FRENCH, FrenchPipeline, load, sentences
 from daemon.extract.places import iter_places
 from daemon.extract.sentence import scan_sentences
 from daemon.extract.strength import with_standing_counts
-from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
+from daemon.extract.triggers import ANY_TRIGGER, MILITARY_OR_ACCORD
 from daemon.model import Article, Event
 
 __all__ = ["Extractor", "detect_language"]
 
 
 # The prefilter's patterns, run over lowercased text (see lowered.py): most articles stop here.
-_MILITARY, _ACCORD, _TRIGGER = Twin(MILITARY), Twin(ACCORD_RE), Twin(PREFILTER)
+_WORDING, _TRIGGER = Twin(MILITARY_OR_ACCORD), ANY_TRIGGER
 
 # What the prefilter asks of the states a text names: (hosts named or through a place, whether
 # it names a state outside the host set). Both can only become true as more names are read.
@@ -82,6 +82,8 @@ class Extractor:
         parts += sentences(self.pipeline(lang), article.text)
         published = article.published.date() if article.published else None
         shared = scan_sentences(parts)  # both steps read the same sentences: scan them once
+        if self.decider is None and not rules_may_accept(parts, shared):
+            return []  # the rules would reject every candidate: generating them is wasted
         events = decide(generate(parts, self.hosts, published, shared), self.hosts, self.decider)
         return with_standing_counts(events, parts, self.hosts, shared)
 
@@ -105,7 +107,7 @@ class Extractor:
         `enough` states; checked cheapest and most selective first, and the names are read only
         until `enough` holds (more names cannot undo it)."""
         folded = Folded(text)
-        if not (_MILITARY.search(folded) or _ACCORD.search(folded)):
+        if not _WORDING.search(folded):
             return False
         if not _TRIGGER.search(folded):
             return False

@@ -21,13 +21,12 @@ from daemon.extract.lowered import Folded, Twin
 from daemon.extract.numbers import TroopCount
 from daemon.extract.places import PlaceEntry, places_of
 from daemon.extract.roles import COORD, Role, mention_roles, origin_place, regional, speaker_place
-from daemon.extract.sentence import SentenceScans, scan_sentences
-from daemon.extract.triggers import MILITARY, PERSONNEL, Trigger, find_triggers
+from daemon.extract.sentence import MILITARY_WORDING, SentenceScans, scan_sentences
+from daemon.extract.triggers import PERSONNEL, Trigger
 from daemon.model import EventType, Place, Status
 
 _LEAVING = (EventType.WITHDRAW, EventType.EXPEL)
-# run lowered over sentences' lowercase (see lowered.py)
-_MILITARY, _PERSONNEL = Twin(MILITARY), Twin(PERSONNEL)
+_PERSONNEL = Twin(PERSONNEL)  # run lowered over sentences' lowercase (see lowered.py)
 _PLACING = (Form.NAME, Form.SEAT)
 # A figure followed by where those forces are: "1,000 troops from neighbouring Niger", "2 000
 # soldats au Niger voisin".
@@ -114,20 +113,17 @@ class _Sentence:
         self.index = index
         self.text = sentences[index]
         self.shared = shared
-        self._roles: dict[tuple[bool, bool], dict[int, Role]] = {}
+        self._roles: dict[bool, dict[int, Role]] = {}
 
-    @cached_property
+    @property
     def military(self) -> bool:
         """Military wording in the sentence itself."""
-        return bool(_MILITARY.search(Folded(self.text)))
+        return self.shared.military
 
     @cached_property
     def nearby(self) -> bool:
         """Military wording in this, the previous or the next sentence."""
-        index = self.index
-        return bool(
-            _MILITARY.search(Folded(" ".join(self.sentences[max(0, index - 1) : index + 2])))
-        )
+        return _military_near(self.sentences, self.index)
 
     @cached_property
     def personnel(self) -> bool:
@@ -162,15 +158,13 @@ class _Sentence:
         return self.shared.places
 
     def roles(
-        self, mentions: list[Mention], hosts: frozenset[str], *, deploy: bool, leaving: bool
+        self, mentions: list[Mention], hosts: frozenset[str], *, leaving: bool
     ) -> dict[int, Role]:
-        """The mentions' roles for one kind of trigger, read once per kind."""
-        key = (deploy, leaving)
-        if key not in self._roles:
-            self._roles[key] = mention_roles(
-                self.text, mentions, hosts, deploy=deploy, leaving=leaving
-            )
-        return self._roles[key]
+        """The mentions' roles for leaving triggers or for the others, each read once (role_of
+        reads `leaving` only: a deployment's roles are the plain ones)."""
+        if leaving not in self._roles:
+            self._roles[leaving] = mention_roles(self.text, mentions, hosts, leaving=leaving)
+        return self._roles[leaving]
 
     @cached_property
     def event_places(self) -> list[tuple[int, str]]:
@@ -189,11 +183,13 @@ def generate(
     shared = shared if shared is not None else scan_sentences(sentences)
     context = _Context()
     found: list[Candidate] = []
-    for index, sentence in enumerate(sentences):
+    # what a sentence names only matters to the triggers after it: stop at the last trigger
+    last = max((i for i, scans in enumerate(shared) if scans.triggers), default=-1)
+    for index in range(last + 1):
         mentions = shared[index].mentions
         context.acting.clear()
         scans = _Sentence(sentences, index, shared[index])
-        triggers = find_triggers(sentence)
+        triggers = shared[index].triggers
         # "les départs forcés du Mali": a departure the host imposed is as military as the order
         expelled = any(t.type is EventType.EXPEL for t in triggers)
         for trigger in triggers:
@@ -216,6 +212,32 @@ def generate(
             )
         _remember(index, scans, mentions, hosts, context)
     return found
+
+
+def rules_may_accept(sentences: Sequence[str], shared: Sequence[SentenceScans]) -> bool:
+    """Whether the rules could accept any candidate `generate` gives, by a test much cheaper than
+    generating them; for the rules only (a trained decider also scores the others).
+
+    The rules reject a candidate without military wording unless it signs an accord
+    (decide.rejected), and a candidate has its type and that flag from its trigger (only EXPEL
+    can replace the type). The flag needs military wording in the trigger's sentence or in the
+    sentences around it, or an accord in the trigger: with none of those for any trigger, no
+    candidate can be accepted. An article that passes the prefilter on wording far from its
+    triggers (ordinary news: "les effectifs" of a hospital, "arrivée" of a minister) stops here.
+    """
+    return any(
+        trigger.type is EventType.AGREEMENT
+        or scans.military
+        or trigger.accord
+        or _military_near(sentences, index)
+        for index, scans in enumerate(shared)
+        for trigger in scans.triggers
+    )
+
+
+def _military_near(sentences: Sequence[str], index: int) -> bool:
+    """Military wording in sentence `index`, the one before or the one after."""
+    return bool(MILITARY_WORDING.search(Folded(" ".join(sentences[max(0, index - 1) : index + 2]))))
 
 
 def _for_trigger(
@@ -301,7 +323,7 @@ def _cast_trigger(
         deploy=deploy,
         leaving=leaving,
         nominal_end=_nominal_end(sentence, trigger),
-        known=scans.roles(mentions, hosts, deploy=deploy, leaving=leaving),
+        known=scans.roles(mentions, hosts, leaving=leaving),
         senders=trigger.type in (EventType.DEPLOY, EventType.WITHDRAW),
         signing=trigger.type is EventType.AGREEMENT,
         # "ordered French special forces out": an order's forces are its object
@@ -403,7 +425,7 @@ def _remember(
     # forces that acted in this sentence outrank forces it only mentions ("Chadian troops
     # arrived in Kidal, where French forces are based": the story goes on about the Chadians)
     acted = any(id(m) in context.acting for m in mentions)
-    plain = scans.roles(mentions, hosts, deploy=False, leaving=False)
+    plain = scans.roles(mentions, hosts, leaving=False)
     # "Britain's contribution to Minusma": the story goes on about Britain's soldiers
     frames = framing_missions(scans.text, [m for m in mentions if m.code])
     for mention in mentions:

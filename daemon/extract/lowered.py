@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from daemon.extract.branches import regroup_words
+
 # Letters for which lower() and re's case folding part ways: "İ" lowercases to two characters
 # (shifting every later offset), and re folds "ı" and "ſ" onto "i" and "s" while lower() keeps
 # them apart. Every other character matches a lowered pattern's letters as its lowercase does
@@ -23,7 +25,9 @@ def lower_in_place(text: str) -> str | None:
     """`text.lower()`, where the lowered twins of patterns match exactly what the originals match
     in `text`, at the same offsets; None for the rare text where that does not hold."""
     low = text.lower()
-    if len(low) != len(text) or _UNSAFE.search(low):
+    # UNSAFE's letters tested with `in`, not _UNSAFE.search: for a text with no character beyond
+    # Latin-1 (most of them) each answers at once, where the regex would visit every character
+    if len(low) != len(text) or "\u0130" in low or "\u0131" in low or "\u017f" in low:
         return None
     return low
 
@@ -49,7 +53,11 @@ def lowered(regex: re.Pattern[str]) -> re.Pattern[str]:
     # nor can a letter that lower() and re fold differently
     if not regex.flags & re.IGNORECASE or "(?-i" in regex.pattern or _UNSAFE.search(regex.pattern):
         raise ValueError(f"not a case-insensitive pattern: {regex.pattern[:40]!r}")
-    return re.compile(lowercase_pattern(regex.pattern), regex.flags & ~re.IGNORECASE)
+    low = lowercase_pattern(regex.pattern)
+    if not regex.flags & re.VERBOSE:  # (branches.py reads the pattern as written, spaces and all)
+        # once case-sensitive, a list of words can be tried by first character (branches.py)
+        low = regroup_words(low)
+    return re.compile(low, regex.flags & ~re.IGNORECASE)
 
 
 class Folded:
@@ -72,9 +80,10 @@ class Twin:
 
     __slots__ = ("low", "regex")
 
-    def __init__(self, regex: re.Pattern[str]) -> None:
+    def __init__(self, regex: re.Pattern[str], low: re.Pattern[str] | None = None) -> None:
+        """`low`, when given, must match over lowercased text exactly as `lowered(regex)` would."""
         self.regex = regex
-        self.low = lowered(regex)
+        self.low = lowered(regex) if low is None else low
 
     def search(self, text: Folded) -> re.Match[str] | None:
         """The first match, as `regex.search(text.text)` would find it."""

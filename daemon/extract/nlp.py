@@ -14,6 +14,7 @@ import re
 from typing import Any, Literal
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 
 _UNUSED = ["lemmatizer", "ner", "morphologizer", "attribute_ruler", "tagger", "senter"]
@@ -25,11 +26,12 @@ MAX_CHARS = 20_000  # longer pages are navigation or live blogs; their head carr
 @Language.component("sahelwatch_paragraphs")
 def paragraph_breaks(doc: Any) -> Any:
     """Start a sentence after every line break: headlines and datelines carry no full stop."""
-    if "\n" not in doc.text:
-        return doc  # most article bodies: no token to visit
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-            token.is_sent_start = True
+    # The tokenizer keeps every run of whitespace but a single trailing space as a token of its
+    # own (a token's whitespace_ is "" or " "), so a line break is inside a space token: read
+    # those from one array, rather than rebuilding doc.text and visiting every token.
+    for index, space in enumerate(doc.to_array(IS_SPACE)[:-1].tolist()):
+        if space and "\n" in doc[index].text:
+            doc[index + 1].is_sent_start = True
     return doc
 
 

@@ -1,9 +1,10 @@
 """One sentence's scans, each run at most once per article whichever step asks for it.
 
-Candidate generation reads a sentence's mentions, places and personnel figures; the standing
-strengths (strength.py) read the same ones again for every sentence of an article with a leaving
-event. Both take them from here, so each scan runs once per sentence of an article. The scans
-live as long as the article's extraction: nothing is kept from one article to the next.
+Candidate generation reads a sentence's triggers, wording, mentions, places and personnel
+figures; the rules' early test (candidates.rules_may_accept) reads the triggers and wording first,
+and the standing strengths (strength.py) read the figures again for every sentence of an article
+with a leaving event. All take them from here, so each scan runs once per sentence of an article.
+The scans live as long as the article's extraction: nothing is kept from one article to the next.
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from daemon.extract.gazetteer import Mention, find_mentions
+from daemon.extract.lowered import Folded, Twin
 from daemon.extract.numbers import Figure, TroopCount, troop_counts
 from daemon.extract.places import PlaceEntry, find_places
+from daemon.extract.triggers import MILITARY, Trigger, find_triggers
+
+MILITARY_WORDING = Twin(MILITARY)  # run lowered over the lowercase (see lowered.py)
 
 
 class SentenceScans:
@@ -21,6 +26,16 @@ class SentenceScans:
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+    @cached_property
+    def triggers(self) -> list[Trigger]:
+        """Its triggers, as find_triggers reads them (shared, like `mentions`)."""
+        return find_triggers(self.text)
+
+    @cached_property
+    def military(self) -> bool:
+        """Whether it has military wording itself."""
+        return bool(MILITARY_WORDING.search(Folded(self.text)))
 
     @cached_property
     def mentions(self) -> list[Mention]:

@@ -114,11 +114,17 @@ class _Figures:
     """One sentence's personnel figures and where it is set."""
 
     text: str
-    counts: tuple[tuple[int, int, TroopCount], ...]
+    scans: SentenceScans
     mentions: tuple[Mention, ...]
     placed: frozenset[str]  # every country it names or names a place in
     # the hosts named in it, else in the last sentence before it that named one, in text order
     setting: tuple[str, ...]
+
+    @property
+    def counts(self) -> tuple[tuple[int, int, TroopCount], ...]:
+        """Its figures, read on first use: most sentences are ruled out by where they are set,
+        and reading figures is the costliest scan."""
+        return self.scans.counts
 
 
 def _figures(sentences: Sequence[SentenceScans], hosts: frozenset[str]) -> list[_Figures]:
@@ -132,7 +138,7 @@ def _figures(sentences: Sequence[SentenceScans], hosts: frozenset[str]) -> list[
         in_hosts = sorted((offset, code) for offset, code in located if code in hosts)
         last = tuple(code for _offset, code in in_hosts) or last
         placed = frozenset(code for _offset, code in located)
-        found.append(_Figures(sentence.text, sentence.counts, tuple(mentions), placed, last))
+        found.append(_Figures(sentence.text, sentence, tuple(mentions), placed, last))
     return found
 
 
@@ -140,7 +146,7 @@ def _standing_count(figures: Sequence[_Figures], actor: str, host: str) -> Troop
     """The first figure in the text that counts `actor`'s forces, in a sentence set in `host`
     and in no other country."""
     for sentence in figures:
-        if not sentence.counts or sentence.placed - {actor, host}:
+        if sentence.placed - {actor, host}:
             continue
         # "Chad's 2,000 soldiers" set in the story's host: the actor's own name does not set it
         if host not in sentence.placed and [c for c in sentence.setting if c != actor][-1:] != [

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from daemon.extract.lowered import lower_in_place, lowered
+from daemon.extract.branches import regroup
+from daemon.extract.lowered import Twin, lower_in_place, lowercase_pattern, lowered
 from daemon.model import EventType
 
 _GAP = r"(?:\W+\w+){0,8}?\W+"  # up to eight intervening words
@@ -320,8 +321,8 @@ WEAK = re.compile(
     re.IGNORECASE,
 )
 
-MILITARY = re.compile(
-    r"\b(?:troops?|soldiers?|forces?|military|army|armed|personnel|contingents?|peacekeep\w*|"
+_MILITARY_WORDS = (
+    r"troops?|soldiers?|forces?|military|army|armed|personnel|contingents?|peacekeep\w*|"
     r"trainers?|instructors?|advis[eo]rs?|mercenar\w+|paramilitar\w+|fighters|servicem[ae]n|"
     r"service members|marines?|paratroop\w*|legionnaires?|battalions?|brigades?|units?|jets?|"
     r"warplanes?|helicopters?|(?:air|drone) ?strikes?|bases?|garrisons?|convoys?|deployment|"
@@ -331,10 +332,12 @@ MILITARY = re.compile(
     r"renforts?|combattants|frappes? a[ée]riennes?|avions? de chasse|h[ée]licopt[èe]res?|"
     r"d[ée]tachements?|detachments?|squadrons?|escadrons?|commandos?|"
     r"Barkhane|Serval|Sabre|Takuba|Wagner|Africa Corps|MINUSMA|EUTM|ECOMIG|Bundeswehr|AFRICOM|"
-    r"Pentagon|Pentagone|blue helmets|mission)\b",
-    re.IGNORECASE,
+    r"Pentagon|Pentagone|blue helmets|mission"
 )
+MILITARY = re.compile(rf"\b(?:{_MILITARY_WORDS})\b", re.IGNORECASE)
 ACCORD_RE = re.compile(rf"\b{ACCORD}\b", re.IGNORECASE)
+# Military wording or a military accord, in one pass: found where either of them is.
+MILITARY_OR_ACCORD = re.compile(rf"\b(?:{_MILITARY_WORDS}|{ACCORD})\b", re.IGNORECASE)
 
 # Sending equipment ("a dozen Turkish drones") is not a deployment: DEPLOY needs people.
 PERSONNEL = re.compile(
@@ -397,7 +400,12 @@ _COMPILED = {
 PREFILTER = re.compile("|".join(f"(?:{p.pattern})" for p in _COMPILED.values()), re.IGNORECASE)
 # The same, run over lowercased sentences (see lowered.py): the bulk of the triggers' cost.
 _LOWERED = {kind: lowered(pattern) for kind, pattern in _COMPILED.items()}
-_LOWERED_PREFILTER = lowered(PREFILTER)
+# Where any type's trigger starts (the five patterns as one alternation under the shared
+# boundaries, tried by first character: see branches.py).
+_EVERY_TRIGGER = lowercase_pattern("|".join(p for patterns in TRIGGERS.values() for p in patterns))
+_LOWERED_PREFILTER = re.compile(rf"\b(?=\w)(?:{regroup(_EVERY_TRIGGER)})\b")
+# The prefilter for whole texts (see lowered.py): the same starts as PREFILTER's matches.
+ANY_TRIGGER = Twin(PREFILTER, _LOWERED_PREFILTER)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
