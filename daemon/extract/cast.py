@@ -54,9 +54,7 @@ def cast(
     `object_end`, is its object ("ordered French forces out") and wins."""
     coded = [m for m in mentions if m.code]
     roles = dict(
-        known
-        if known is not None
-        else mention_roles(sentence, mentions, hosts, deploy=deploy, leaving=leaving)
+        known if known is not None else mention_roles(sentence, mentions, hosts, leaving=leaving)
     )
     if deploy:
         _senders_named(sentence, coded, roles, at)

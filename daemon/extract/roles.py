@@ -250,11 +250,10 @@ def role_of(
     mention: Mention,
     hosts: frozenset[str],
     *,
-    deploy: bool = False,
     leaving: bool = False,
 ) -> Role:
-    """The role surface cues give one mention; `deploy` reads "from X" as the sender's origin,
-    `leaving` (a withdrawal or an expulsion) reads "troops from X" as the place they leave."""
+    """The role surface cues give one mention; `leaving` (a withdrawal or an expulsion) reads
+    "troops from X" as the place they leave, any other trigger as where they set out from."""
     before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
     forces = _no_forces_role(before, after, mention, hosts, leaving=leaving) or _forces_role(
         before, after, mention, hosts, leaving=leaving
@@ -405,7 +404,6 @@ def mention_roles(
     mentions: list[Mention],
     hosts: frozenset[str],
     *,
-    deploy: bool = False,
     leaving: bool = False,
 ) -> dict[int, Role]:
     """The role of every coded mention of a sentence, by id: the same for all the triggers of
@@ -414,7 +412,7 @@ def mention_roles(
     return _spread_neighbours(
         sentence,
         coded,
-        {id(m): role_of(sentence, m, hosts, deploy=deploy, leaving=leaving) for m in coded},
+        {id(m): role_of(sentence, m, hosts, leaving=leaving) for m in coded},
     )
 
 
