@@ -123,8 +123,8 @@ _ARMED_GROUP_BEFORE = re.compile(
 )
 # "leur retrait de la Cédéao", "withdrawal from the regional bloc": leaving an organisation
 _BODY_LEFT = re.compile(
-    r"^\W*(?:[\w'’-]+\W+){0,3}?(?:from|de la|de l'|du|de|la|le|l'|the)\s*(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?"
+    r"^\W*(?:(?:[\w'’-]+\W+){0,3}?(?:from|de la|de l'|du|de|la|le|l'|the)\s*(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?)?"
     r"(?:ECOWAS|Ecowas|C[ée]d[ée]ao|CEDEAO|OIF|G5|UEMOA|Commonwealth|ICC|CPI|African Union|"
     r"Union africaine|bloc|organi[sz]ation|communaut[ée]|community|alliance|coalition|"
     r"[Ff]orce multinationale|FMM|MNJTF|Multinational Joint Task Force)\b",
@@ -168,7 +168,7 @@ _BLOCK_BEFORE = re.compile(
 # Talks about a deployment or an accord are not one; talks on how forces leave are a departure
 # under way ("Washington negotiates the exit of its troops").
 _TALKS_BEFORE = re.compile(
-    r"\b(?:talks|negotiat\w+|discussions?|pourparlers|n[ée]goci\w+)\b", re.IGNORECASE
+    r"\b(?:talks|negotiat\w+|discuss\w*|pourparlers|n[ée]goci\w+)\b", re.IGNORECASE
 )
 _BLOCK_SENTENCE = re.compile(
     # "it had been denied the presidency": refused something, not denying the report
@@ -178,13 +178,20 @@ _BLOCK_SENTENCE = re.compile(
 )
 
 
+# "a training partnership, but no new accord has been signed": a negation inside the trigger
+_NEGATED_INSIDE = re.compile(r"\b(?:no|not|never|n't|aucun\w*|pas|jamais)\b", re.IGNORECASE)
 # "Will Niger call on Wagner?", "Q: So no troops have been sent?": asked, not reported
 _QUESTION = re.compile(r"\?\W*$")
 
 
 def blocked(sentence: str, trigger: Trigger) -> bool:
     """Whether the trigger is negated, hypothetical, threatened, denied or asked about."""
-    if _BLOCK_SENTENCE.search(sentence) or _QUESTION.search(sentence):
+    if (
+        _BLOCK_SENTENCE.search(sentence)
+        or _QUESTION.search(sentence)
+        # (an expulsion's own words may be negative: "have no place in", "no longer welcome")
+        or (trigger.type is not EventType.EXPEL and _NEGATED_INSIDE.search(trigger.text))
+    ):
         return True
     before, after = sentence[: trigger.start], sentence[trigger.end :]
     if _KIND_BLOCKS[trigger.type](sentence, trigger, before, after):
@@ -368,6 +375,10 @@ _KIND_BLOCKS = {
 
 
 _PRESENCE = re.compile(
+    # "le pays accueille déjà quelque 800 militaires américains": hosting them now
+    r"\b(?:accueille|accueillent|abrite|abritent|hosts|host)\s+(?:d[ée]j[àa]\s+|already\s+|"
+    r"still\s+|toujours\s+|encore\s+)?(?:quelque|about|some|around|plus de|près de|environ|"
+    r"\d)|"
     r"\b(?:are|is|remain\w*|still|currently|already|sont|restent|toujours|encore|actuellement)"
     r"(?:\W+\w+){0,2}?\W+(?:deployed|stationed|based|present|d[ée]ploy[ée]e?s?|stationn[ée]e?s?|"
     r"bas[ée]e?s?|pr[ée]sente?s?)\b|\b(?:since|depuis)\b|\b(?:are|is) staying\b|\brestent\b|"

@@ -39,9 +39,11 @@ _FORCES = r"(?:troops|forces|military|soldiers|personnel|soldats|militaires|trou
 _PRESENCE = r"(?:(?:military|troop) (?:presence|bases?)|pr[ée]sence militaire|bases? militaires?)"
 
 _DEPART = (
-    r"(?:to (?:\w+ly )?(?:leave|withdraw|quit|depart|pull out|exit|remove|go|vacate|close|"
-    r"halt)|out of|leave|(?:the |their |its )?(?:departure|withdrawal|exit|pullout|pull-out|"
-    r"closure|closing)|be (?:closed|shut)|closed|to take\b.{0,60}?\bout|(?:le|de) d[ée]part|"
+    # ("to go after jihadist groups" is a pursuit)
+    r"(?:to (?:\w+ly )?(?:leave|withdraw|quit|depart|pull out|exit|remove|go(?! after| on\b)|"
+    r"vacate|close|halt)|out of|leave|"
+    r"(?:the |their |its )?(?:departure|withdrawal|exit|pullout|pull-out|closure|closing)|"
+    r"be (?:closed|shut)|closed|to take\b.{0,60}?\bout|(?:le|de) d[ée]part|"
     r"(?:le|de) retrait|"
     r"la fermeture|de (?:quitter|partir|retirer|se retirer|fermer|plier bagage)|"
     r"(?:pour|à) (?:quitter|partir|retirer|se retirer)|"
