@@ -260,8 +260,8 @@ def _for_trigger(
         host_codes = (context.host,)
     actors = _chosen_actors(sentence, trigger, roles, host_codes, context)
     pairs = [(a, h) for a in actors for h in host_codes if a.code and a.code != h]
-    if not pairs:
-        return  # an army in its own country: nothing to judge
+    if not pairs or _actor_ends(sentence, trigger, roles, host_codes):
+        return  # an army in its own country, or a state suspending its own cooperation
     template = _template(index, scans, trigger, roles, published=published, military=military)
     if _host_ends(sentence, trigger, roles):
         template = replace(template, type=EventType.EXPEL)
@@ -286,6 +286,29 @@ _ENDER_GAP = re.compile(
     r"(?:mis|met|mettent|put)?\s*$",
     re.IGNORECASE,
 )
+
+
+# "Washington suspended most of its military cooperation with Mali": the partner's own decision
+_SUSPENDING = re.compile(
+    r"^(?:suspend|end|terminat|cancel|scrap|halt|froze|freez|cut|sever|broke off|break)",
+    re.IGNORECASE,
+)
+
+
+def _actor_ends(sentence: str, trigger: Trigger, roles: Cast, host_codes: tuple[str, ...]) -> bool:
+    """Whether a foreign actor, not the host, is the subject that ends or suspends cooperation:
+    no expulsion (EVENTS.md: the host ends it)."""
+    return (
+        trigger.type is EventType.EXPEL
+        and bool(_SUSPENDING.match(trigger.text))
+        and any(
+            m.form in _PLACING
+            and m.code not in host_codes
+            and m.end <= trigger.start
+            and _ENDER_GAP.match(sentence[m.end : trigger.start])
+            for m in roles.actors
+        )
+    )
 
 
 def _host_ends(sentence: str, trigger: Trigger, roles: Cast) -> bool:
