@@ -76,20 +76,58 @@ class RoleProcess:
             self._out.close()
 
 
-def committed(bootstrap: str, topic: str, idle_ms: int = 4000) -> list[Any]:
-    """Every committed message of a topic (read_committed), until it stays quiet for idle_ms."""
+def committed(bootstrap: str, topic: str, timeout: float = 90) -> list[Any]:
+    """Every committed message of a topic (read_committed), once no transaction is open on it.
+
+    A SIGKILLed producer leaves its transaction open until the broker aborts it (the
+    transaction timeout, checked every ten seconds): until then a read_committed reader stops at
+    the open transaction, so reading "until quiet" could return only part of the topic.
+    """
+    settled = _settled_ends(bootstrap, topic, timeout)
     consumer = KafkaConsumer(
-        topic,
-        bootstrap_servers=[bootstrap],
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-        isolation_level="read_committed",
-        consumer_timeout_ms=idle_ms,
+        bootstrap_servers=[bootstrap], enable_auto_commit=False, isolation_level="read_committed"
     )
     try:
-        return list(consumer)
+        consumer.assign(list(settled))
+        consumer.seek_to_beginning(*settled)
+        found: list[Any] = []
+        deadline = time.monotonic() + timeout
+        while any(consumer.position(tp) < end for tp, end in settled.items()):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"could not read {topic} to its end in {timeout} s")
+            for records in consumer.poll(timeout_ms=500).values():
+                found.extend(records)
+        return found
     finally:
         consumer.close()
+
+
+def _settled_ends(bootstrap: str, topic: str, timeout: float) -> dict[TopicPartition, int]:
+    """The end offsets of every partition once the last stable offset has reached the high
+    watermark everywhere (no transaction left open)."""
+    readers = {
+        level: KafkaConsumer(
+            bootstrap_servers=[bootstrap], enable_auto_commit=False, isolation_level=level
+        )
+        for level in ("read_committed", "read_uncommitted")
+    }
+    try:
+        partitions = [
+            TopicPartition(topic, p)
+            for p in sorted(readers["read_committed"].partitions_for_topic(topic) or ())
+        ]
+        deadline = time.monotonic() + timeout
+        while True:
+            stable = readers["read_committed"].end_offsets(partitions)
+            high = readers["read_uncommitted"].end_offsets(partitions)
+            if stable == high:
+                return dict(high)
+            if time.monotonic() > deadline:
+                raise AssertionError(f"a transaction stays open on {topic}: {stable} vs {high}")
+            time.sleep(0.5)
+    finally:
+        for reader in readers.values():
+            reader.close()
 
 
 def wait_caught_up(bootstrap: str, group: str, topic: str, timeout: float = 120) -> None:
