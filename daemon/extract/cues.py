@@ -152,7 +152,7 @@ _BLOCK_BEFORE = re.compile(
     r"\b(?:not|n't|never|whether|no (?:\w+ )?(?:plans?|intention|sign|indication|role|part)|"
     r"no question|den(?:y|ies|ied)|rumeurs?|et non|and not|rather than|instead of|plutôt que|"
     r"yet to|not yet|pas encore|toujours pas|esp[èée]r\w*|hop(?:e|es|ed|ing)|souhait\w*|"
-    r"wish\w*|r[ée]ticent\w*|reluctant|hesitant|h[ée]sit\w+|unwilling|"
+    r"wish\w*|r[ée]ticent\w*|reluctant|hesitant|h[ée]sit\w+|unwilling|[ée]voqu\w+|"
     r"un tel|une telle|such an?|any such|"
     r"au lieu d\w*|non pas|"
     r"rejected|threat\w*|could|"
@@ -178,17 +178,35 @@ _BLOCK_SENTENCE = re.compile(
 )
 
 
+_MOVING = (EventType.DEPLOY, EventType.WITHDRAW)
 # "a training partnership, but no new accord has been signed": a negation inside the trigger
 _NEGATED_INSIDE = re.compile(r"\b(?:no|not|never|n't|aucun\w*|pas|jamais)\b", re.IGNORECASE)
 # "Will Niger call on Wagner?", "Q: So no troops have been sent?": asked, not reported
 _QUESTION = re.compile(r"\?\W*$")
 
 
+# "la France retirerait ses troupes si le Mali allait...": a condition still to be met
+_IF_AFTER = re.compile(
+    r"^[^.;:]{0,60}?(?<!even )(?<!même )(?<!as )(?<!comme )\b(?:if|si|unless|à moins qu\w*|"
+    r"à condition qu\w*)\b",
+    re.IGNORECASE,
+)
+# "three of whom were being flown to Dakar for treatment": the wounded, not troops moving
+_TREATMENT_AFTER = re.compile(
+    r"^[^.;]{0,50}?\b(?:for (?:medical )?treatment|to (?:a )?hospital|pour (?:y )?(?:être )?"
+    r"soign\w+|à l'h[ôo]pital|vers un h[ôo]pital)\b",
+    re.IGNORECASE,
+)
+
+
 def blocked(sentence: str, trigger: Trigger) -> bool:
     """Whether the trigger is negated, hypothetical, threatened, denied or asked about."""
+    after = sentence[trigger.end :]
     if (
         _BLOCK_SENTENCE.search(sentence)
         or _QUESTION.search(sentence)
+        or _IF_AFTER.match(after)
+        or (trigger.type in _MOVING and _TREATMENT_AFTER.match(after))
         # (an expulsion's own words may be negative: "have no place in", "no longer welcome")
         or (trigger.type is not EventType.EXPEL and _NEGATED_INSIDE.search(trigger.text))
     ):
@@ -223,7 +241,8 @@ _RUNNING_TOLL = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|"
     r"novembre|d[ée]cembre)\b|(?:its|their|sa|leur) (?:arrival|deployment|creation|arriv[ée]e|"
-    r"d[ée]ploiement|cr[ée]ation))|in all|in total|au total|so far|to date|à ce jour|"
+    r"d[ée]ploiement|cr[ée]ation))|(?:since|depuis)\b[^.;,]{0,40}\b(?:19|20)\d\d\b|"
+    r"in all|in total|au total|so far|to date|à ce jour|"
     r"jusqu'ici|highest toll|le plus lourd)",
     re.IGNORECASE,
 )
@@ -376,9 +395,8 @@ _KIND_BLOCKS = {
 
 _PRESENCE = re.compile(
     # "le pays accueille déjà quelque 800 militaires américains": hosting them now
-    r"\b(?:accueille|accueillent|abrite|abritent|hosts|host)\s+(?:d[ée]j[àa]\s+|already\s+|"
-    r"still\s+|toujours\s+|encore\s+)?(?:quelque|about|some|around|plus de|près de|environ|"
-    r"\d)|"
+    r"\b(?:accueille|accueillent|abrite|abritent|hosts|host)\s+(?:(?:d[ée]j[àa]|already|still|"
+    r"toujours|encore)\b|(?:quelque|about|some|around|plus de|près de|environ|\d))|"
     r"\b(?:are|is|remain\w*|still|currently|already|sont|restent|toujours|encore|actuellement)"
     r"(?:\W+\w+){0,2}?\W+(?:deployed|stationed|based|present|d[ée]ploy[ée]e?s?|stationn[ée]e?s?|"
     r"bas[ée]e?s?|pr[ée]sente?s?)\b|\b(?:since|depuis)\b|\b(?:are|is) staying\b|\brestent\b|"

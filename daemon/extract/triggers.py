@@ -150,7 +150,9 @@ _WITHDRAW = (
         r"withdr(?:aw|aws|awing|awn|ew|awal|awals)|pull(?:s|ed|ing)?[- ]?(?:out|back)|pullout|"
         r"pull(?:s|ed|ing)?\b(?:\W+\w+){1,4}?\W+(?:out|back|from)\b|"
         r"draw(?:s|ing|n)?[- ]?down|drew down|drawdown|"
-        r"hand(?:s|ed|ing)? (?:over|back)|handover|hand-over|"
+        # (people handed over to the Red Cross are prisoners, not bases)
+        r"hand(?:s|ed|ing)? (?:over|back)(?! to (?:the )?(?:ICRC|Red Cross|CICR|Croix-Rouge|"
+        r"famil|justice|police|courts?|prosecutors?))|handover|hand-over|"
         r"return(?:s|ed|ing)? (?:(?:\w+ ){0,3}(?:bases?|sites|camps?)|home)|"
         r"return(?:s|ed|ing)? to (?:\w+ ){0,2}?(?:soil|barracks|territory)|"
         r"(?:was|were|had been|have been|has been|are|is) (?:all )?gone\b|"
