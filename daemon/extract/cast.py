@@ -97,6 +97,9 @@ def cast(
         at,
     )
     host_group = _nearest_group(sentence, host_ms or host_pool, host_pool, own_place)
+    if signing:
+        # "The United States and Niger have signed": the co-signing host, whatever else is named
+        host_group = _cosigners(sentence, picked.group, picked.open_hosts, at) or host_group
     host_codes = [m.code for m in host_group if m.code in hosts]
     if not host_codes and not elsewhere:
         foreign = own if picked.foreign else None
@@ -110,6 +113,18 @@ def cast(
         alternates=tuple(_nearest_group(sentence, picked.others, picked.others, at)),
         helped=picked.helped,
     )
+
+
+def _cosigners(
+    sentence: str, actors: list[Mention], open_hosts: list[Mention], at: int
+) -> list[Mention]:
+    """Host-set states listed with the signing actor before the trigger ("X and Niger signed")."""
+    return [
+        h
+        for h in open_hosts
+        if h.end <= at
+        and any(COORD.match(sentence[min(a.end, h.end) : max(a.start, h.start)]) for a in actors)
+    ]
 
 
 def _senders_named(sentence: str, coded: list[Mention], roles: dict[int, Role], at: int) -> None:
