@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from daemon.extract.cast import Cast, cast, framing_missions
+from daemon.extract.cast import Cast, cast
+from daemon.extract.context import Context, Named
 from daemon.extract.cues import blocked, presence_only, status_of
 from daemon.extract.dates import event_date as date_of
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, Twin
 from daemon.extract.numbers import TroopCount
 from daemon.extract.places import PlaceEntry, places_of
-from daemon.extract.roles import COORD, Role, mention_roles, origin_place, regional, speaker_place
+from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
 from daemon.extract.sentence import MILITARY_WORDING, SentenceScans, scan_sentences
 from daemon.extract.triggers import PERSONNEL, Trigger
 from daemon.model import EventType, Place, Status
@@ -71,37 +72,6 @@ class Candidate:
     def event_date(self) -> date | None:
         """The event's date, resolved against the publication date."""
         return date_of(self.sentence, self.published, future=self.status is Status.PLANNED)
-
-
-@dataclass(slots=True)
-class _Context:
-    """What earlier sentences named, for sentences that do not repeat it."""
-
-    actor: Mention | None = None
-    # "the American president" names no forces: it may not displace forces named earlier
-    actor_weak: bool = False
-    forces: dict[str, str] = field(default_factory=dict)
-    # host code -> (times named, sentence last named): the story's own country outweighs a
-    # neighbour mentioned in passing just before
-    named: dict[str, tuple[int, int]] = field(default_factory=dict)
-    cleared: bool = False  # the last place named was outside the host set
-    acting: set[int] = field(default_factory=set)  # ids of this sentence's actor mentions
-    # "Niger was last.", "Au Tchad, ...": a sentence that opens on a host turns the story to it
-    topic: str | None = None
-
-    @property
-    def host(self) -> str | None:
-        """The host to carry over: the one the story last turned to, else the most named so
-        far, the latest on a tie."""
-        if self.cleared or not self.named:
-            return None
-        return self.topic or max(self.named, key=lambda code: self.named[code])
-
-    def name_host(self, code: str, index: int) -> None:
-        """Record that sentence `index` named `code` as a place."""
-        count, _last = self.named.get(code, (0, index))
-        self.named[code] = (count + 1, index)
-        self.cleared = False
 
 
 class _Sentence:
@@ -181,7 +151,7 @@ def generate(
     """All candidates of a document, in sentence order; `shared` are the sentences' scans when
     a later step reads them too (see sentence.py)."""
     shared = shared if shared is not None else scan_sentences(sentences)
-    context = _Context()
+    context = Context()
     found: list[Candidate] = []
     # what a sentence names only matters to the triggers after it: stop at the last trigger
     last = max((i for i, scans in enumerate(shared) if scans.triggers), default=-1)
@@ -210,7 +180,8 @@ def generate(
                     or ((trigger.joining or expelled) and scans.nearby),
                 )
             )
-        _remember(index, scans, mentions, hosts, context)
+        plain = scans.roles(mentions, hosts, leaving=False)
+        context.remember(Named(index, scans.text, mentions, plain, scans.event_places), hosts)
     return found
 
 
@@ -245,7 +216,7 @@ def _for_trigger(
     scans: _Sentence,
     trigger: Trigger,
     mentions: list[Mention],
-    context: _Context,
+    context: Context,
     *,
     hosts: frozenset[str],
     published: date | None,
@@ -355,7 +326,7 @@ def _cast_trigger(
 
 
 def _chosen_actors(
-    sentence: str, trigger: Trigger, roles: Cast, host_codes: tuple[str, ...], context: _Context
+    sentence: str, trigger: Trigger, roles: Cast, host_codes: tuple[str, ...], context: Context
 ) -> tuple[Mention, ...]:
     """The sentence's actors, else the story's; the story's when the sentence only names whom
     the forces help; the next nearest when the nearest are the host's own forces."""
@@ -400,7 +371,7 @@ def _template(
     )
 
 
-def _sender_subject(roles: Cast, trigger: Trigger, context: _Context) -> Cast:
+def _sender_subject(roles: Cast, trigger: Trigger, context: Context) -> Cast:
     """A lone, uncued host-set state sends forces to the article's host ("Chad's parliament
     voted to dispatch troops" in a story about Cameroon); an expelling state stays the host."""
     lone = len(roles.host_mentions) == 1 and not roles.actors and not roles.hosts_cued
@@ -439,62 +410,6 @@ def _words_between(sentence: str, mention: Mention, trigger: Trigger) -> int:
 def _force_in(mentions: list[Mention], code: str) -> str | None:
     """A named force of `code` in the same sentence ("French troops of Operation Barkhane")."""
     return next((m.force for m in mentions if m.code == code and m.force), None)
-
-
-def _remember(
-    index: int, scans: _Sentence, mentions: list[Mention], hosts: frozenset[str], context: _Context
-) -> None:
-    """Update the carried-over host and actor with what this sentence named."""
-    # forces that acted in this sentence outrank forces it only mentions ("Chadian troops
-    # arrived in Kidal, where French forces are based": the story goes on about the Chadians)
-    acted = any(id(m) in context.acting for m in mentions)
-    plain = scans.roles(mentions, hosts, leaving=False)
-    # "Britain's contribution to Minusma": the story goes on about Britain's soldiers
-    frames = framing_missions(scans.text, [m for m in mentions if m.code])
-    for mention in mentions:
-        if not mention.code:
-            continue
-        role = plain[id(mention)]
-        if mention.force:
-            context.forces.setdefault(mention.code, mention.force)
-        if id(mention) in context.acting:
-            context.actor, context.actor_weak = mention, False  # "Chad sends troops": not a host
-        elif mention.code in hosts and role in (Role.HOST, Role.OPEN):
-            context.name_host(mention.code, index)
-            if (
-                mention.form is Form.NAME
-                and _OPENING.match(scans.text[: mention.start])
-                and not _listed_after(scans.text, mention, mentions)
-            ):
-                context.topic = mention.code
-        # "le retrait militaire du Mali": the story's host is never the forces carried over
-        elif (
-            role in (Role.ACTOR, Role.WEAK_ACTOR)
-            and mention.form is not Form.OTHER
-            and mention.code != context.host
-            and mention.code not in frames
-        ):
-            weak = role is Role.WEAK_ACTOR
-            if not acted and (not weak or context.actor is None or context.actor_weak):
-                context.actor, context.actor_weak = mention, weak
-        elif role is Role.ELSEWHERE:
-            context.cleared = True
-    for _offset, host in scans.event_places:
-        if host in hosts:
-            context.name_host(host, index)
-
-
-def _listed_after(sentence: str, mention: Mention, mentions: list[Mention]) -> bool:
-    """Whether other states are listed right after `mention` ("Niger, Burkina Faso and Senegal
-    have each pledged 500"): a list of subjects, not the place the story turns to."""
-    later = [m for m in mentions if m.code and m.start >= mention.end]
-    return bool(later) and bool(COORD.match(sentence[mention.end : later[0].start]))
-
-
-# nothing but a preposition or an article before a sentence's first mention
-_OPENING = re.compile(
-    r"^\W*(?:(?:in|au|aux|en|à|dans|for|pour)\s+)?(?:the\s+|le\s+|la\s+|l')?$", re.IGNORECASE
-)
 
 
 def _event_places(sentence: str, found: list[tuple[int, PlaceEntry]]) -> list[tuple[int, str]]:
