@@ -1,11 +1,13 @@
 """The NLP core: read an article, return the foreign-military events it reports.
 
 Layout: gazetteer/places (who and where), triggers/numbers/dates (what, how many, when), roles
-(what each state named in a sentence can be), cast (actor vs host for one trigger), candidates
-(every possible event), decide (accept, score, merge), strength (a departure's count stated in
-another sentence), sentence (one sentence's scans, shared by those steps), lowered (patterns run
-over lowercased text), branches (long alternations tried by first character), nlp (spaCy
-loading), evaluate (scoring against gold). Pure once loaded: no I/O, no clock.
+(what each state named in a sentence can be), cast (actor vs host for one trigger), cues (what
+voids a trigger: negation, hypothesis, other senses), stage (status and mere presence), context
+(the host and actor carried across sentences), candidates (every possible event), decide
+(accept, score, merge), strength (a departure's count stated in another sentence), sentence (one
+sentence's scans, shared by those steps), lowered (patterns run over lowercased text), branches
+(long alternations tried by first character), nlp (spaCy loading), evaluate (scoring against
+gold). Pure once loaded: no I/O, no clock.
 """
 
 from __future__ import annotations

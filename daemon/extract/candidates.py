@@ -15,7 +15,7 @@ from functools import cached_property
 
 from daemon.extract.cast import Cast, cast
 from daemon.extract.context import Context, Named
-from daemon.extract.cues import blocked, presence_only, status_of
+from daemon.extract.cues import blocked
 from daemon.extract.dates import event_date as date_of
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, Twin
@@ -23,6 +23,7 @@ from daemon.extract.numbers import TroopCount
 from daemon.extract.places import PlaceEntry, places_of
 from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
 from daemon.extract.sentence import MILITARY_WORDING, SentenceScans, scan_sentences
+from daemon.extract.stage import presence_only, status_of
 from daemon.extract.triggers import PERSONNEL, Trigger
 from daemon.model import EventType, Place, Status
 

@@ -6,9 +6,10 @@ import pytest
 
 from daemon.actors import SAHEL_HOSTS
 from daemon.extract.cast import cast
-from daemon.extract.cues import blocked, presence_only, status_of
+from daemon.extract.cues import blocked
 from daemon.extract.gazetteer import find_mentions
 from daemon.extract.lang import detect_language
+from daemon.extract.stage import presence_only, status_of
 from daemon.extract.triggers import find_triggers
 from daemon.model import EventType, Status
 
