@@ -322,6 +322,12 @@ def _outside_role(before: Folded, after: str, mention: Mention, *, leaving: bool
     return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
 
 
+# "fighters crossing from Burkina Faso", "venus du Nigeria": where they came from (unlike
+# "drones operating from Niger", where their base, the host, is)
+_MOVED_FROM = twin(
+    r"\b(?:cross\w*|com(?:e|es|ing)|came|fle\w*|arriv\w+|venu\w*|venant|traversant|"
+    r"ven(?:ait|aient))\s+(?:\w+\s+)?(?:from|de|du|des|depuis)\s+(?:the\s+|la\s+|le\s+|l')?$"
+)
 _OPENING_SEAT = twin(r"^\W*(?:in|à|a)\s+$")
 _COMMA_AFTER = re.compile(r"^\s*,")
 
@@ -390,7 +396,7 @@ def _host_set_role(before: Folded, after: str, mention: Mention, *, reached: boo
     )
     if prep and not origin:
         return Role.HOST  # "into neighbouring Cameroon" is a host even after "neighbouring"
-    if origin and mention.form is Form.SEAT:
+    if origin and (mention.form is Form.SEAT or _MOVED_FROM.search(before)):
         # "flew in from Ouagadougou": where they set out from (but "drones flying from Niger"
         # may name the host, where their base is)
         return Role.NEIGHBOUR
