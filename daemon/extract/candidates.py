@@ -270,16 +270,11 @@ _SUSPENDING = re.compile(
 def _actor_ends(sentence: str, trigger: Trigger, roles: Cast, host_codes: tuple[str, ...]) -> bool:
     """Whether a foreign actor, not the host, is the subject that ends or suspends cooperation:
     no expulsion (EVENTS.md: the host ends it)."""
+    foreign = [m for m in roles.actors if m.code not in host_codes]
     return (
         trigger.type is EventType.EXPEL
         and bool(_SUSPENDING.match(trigger.text))
-        and any(
-            m.form in _PLACING
-            and m.code not in host_codes
-            and m.end <= trigger.start
-            and _ENDER_GAP.match(sentence[m.end : trigger.start])
-            for m in roles.actors
-        )
+        and _ends_it(sentence, trigger, foreign)
     )
 
 
@@ -288,12 +283,17 @@ def _host_ends(sentence: str, trigger: Trigger, roles: Cast) -> bool:
     return (
         trigger.type is EventType.WITHDRAW
         and bool(_ENDING.match(trigger.text))
-        and any(
-            m.form in _PLACING
-            and m.end <= trigger.start
-            and _ENDER_GAP.match(sentence[m.end : trigger.start])
-            for m in roles.host_mentions
-        )
+        and _ends_it(sentence, trigger, roles.host_mentions)
+    )
+
+
+def _ends_it(sentence: str, trigger: Trigger, mentions: Sequence[Mention]) -> bool:
+    """Whether one of `mentions`, a state's name or seat, is the subject of the ending verb."""
+    return any(
+        m.form in _PLACING
+        and m.end <= trigger.start
+        and _ENDER_GAP.match(sentence[m.end : trigger.start])
+        for m in mentions
     )
 
 

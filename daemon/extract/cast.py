@@ -194,7 +194,7 @@ def _pick_actors(
     actors, open_hosts, helped = _actors(sentence, coded, roles, hosts, at)
     # "arrived in Mali to join Takuba", "arrived at the French base": what the forces join or
     # reach is not who sent them, when someone else in the sentence did
-    actors = [m for m in actors if not _JOINED.search(Folded(sentence[: m.start]))] or actors
+    actors = [m for m in actors if not _JOINED.search(Folded(tail(sentence[: m.start])))] or actors
     if nominal_end is not None:
         at = next((m.start for m in actors if _complement(sentence, nominal_end, m)), at)
     # "Turkey and Nigeria signed": a state that can host, joined to a foreign actor, is the host

@@ -47,11 +47,11 @@ _CROWD_AFTER = re.compile(
 )
 # "expelled the French ambassador": a diplomat, not forces, when no military wording is in the
 # sentence itself
-_DIPLOMAT = re.compile(
-    r"\b(?:ambassad\w+|diplomat\w*|envoys?|consul\w*|charg[ée] d'affaires|spokes\w+|"
-    r"porte-parole|coordinat\w+|coordonnat\w+|representatives?|repr[ée]sentant\w*)\b",
-    re.IGNORECASE,
+_OFFICIALS = (
+    r"(?:ambassad\w+|diplomat\w*|envoys?|consul\w*|spokes\w+|porte-parole|coordinat\w+|"
+    r"coordonnat\w+|representatives?|repr[ée]sentant\w*)"
 )
+_DIPLOMAT = re.compile(rf"\b(?:{_OFFICIALS}|charg[ée] d'affaires)\b", re.IGNORECASE)
 _MILITARY_HERE = re.compile(
     r"\b(?:troops?|soldiers?|forces?|military|army|personnel|contingents?|peacekeep\w*|"
     r"troupes?|soldats?|militaires?|arm[ée]es?|casques? bleus?|bases?|mission)\b",
@@ -107,17 +107,18 @@ _CASUALTIES_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "depuis le départ des islamistes": an armed group moving, not a state's forces
+_ARMED_GROUPS = (
+    r"(?:jihadists?|militants?|insurgents?|rebels?|terrorists?|islamists?|jihadistes|terroristes|"
+    r"islamistes|rebelles|insurg[ée]s|Boko Haram)"
+)
 _ARMED_GROUP_AFTER = re.compile(
-    r"^\W*(?:of|de|des|du|d')\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w-]+\s+)?(?:jihadists?|"
-    r"militants?|insurgents?|rebels?|terrorists?|islamists?|jihadistes|terroristes|islamistes|"
-    r"rebelles|insurg[ée]s|Boko Haram)\b",
+    rf"^\W*(?:of|de|des|du|d')\s*(?:the\s+|la\s+|le\s+|l')?(?:[\w-]+\s+)?{_ARMED_GROUPS}\b",
     re.IGNORECASE,
 )
 # "struck the insurgents as they withdrew", "des jihadistes venus du Mali sont entrés"
 _ARMED_GROUP_BEFORE = re.compile(
-    r"\b(?:jihadists?|militants?|insurgents?|rebels?|terrorists?|islamists?|assailants|attackers|"
-    r"jihadistes|terroristes|islamistes|rebelles|insurg[ée]s|assaillants|Boko Haram|ISWAP|JNIM|"
-    r"EIGS)\W+(?:(?:as|who|which|qui|when|then|after|had|have|has|were|was|ont|avaient|sont|"
+    rf"\b(?:{_ARMED_GROUPS}|assailants|attackers|assaillants|ISWAP|JNIM|EIGS)\W+"
+    r"(?:(?:as|who|which|qui|when|then|after|had|have|has|were|was|ont|avaient|sont|"
     r"s'[ée]taient|se sont|they|ils|venus?|[\w'’-]+ly)\W+){0,3}$",
     re.IGNORECASE,
 )
@@ -304,8 +305,7 @@ _CIVILIANS_TOLD = re.compile(
 # Minusma": the person is named as what is expelled, whatever military words follow
 _DIPLOMAT_EXPELLED = re.compile(
     r"\b(?:expul\w+|expel\w*|order\w*|ordonn\w+|persona non grata)\W+(?:[\w'’-]+\W+){0,3}?"
-    r"(?:ambassad\w*|diplomat\w*|envoys?|spokes\w+|porte-parole|coordinat\w+|coordonnat\w+|"
-    r"representatives?|repr[ée]sentant\w*|consul\w*)\b",
+    rf"{_OFFICIALS}\b",
     re.IGNORECASE,
 )
 

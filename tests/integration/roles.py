@@ -14,6 +14,7 @@ from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
+from daemon.changelog import rewind
 from tests.integration.helpers import ROOT
 
 
@@ -83,28 +84,19 @@ def committed(bootstrap: str, topic: str, timeout: float = 90) -> list[Any]:
     transaction timeout, checked every ten seconds): until then a read_committed reader stops at
     the open transaction, so reading "until quiet" could return only part of the topic.
     """
-    settled = _settled_ends(bootstrap, topic, timeout)
+    _wait_settled(bootstrap, topic, timeout)
     consumer = KafkaConsumer(
         bootstrap_servers=[bootstrap], enable_auto_commit=False, isolation_level="read_committed"
     )
     try:
-        consumer.assign(list(settled))
-        consumer.seek_to_beginning(*settled)
-        found: list[Any] = []
-        deadline = time.monotonic() + timeout
-        while any(consumer.position(tp) < end for tp, end in settled.items()):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"could not read {topic} to its end in {timeout} s")
-            for records in consumer.poll(timeout_ms=500).values():
-                found.extend(records)
-        return found
+        return list(rewind(consumer, topic, None, timeout))
     finally:
         consumer.close()
 
 
-def _settled_ends(bootstrap: str, topic: str, timeout: float) -> dict[TopicPartition, int]:
-    """The end offsets of every partition once the last stable offset has reached the high
-    watermark everywhere (no transaction left open)."""
+def _wait_settled(bootstrap: str, topic: str, timeout: float) -> None:
+    """Wait until the last stable offset has reached the high watermark on every partition (no
+    transaction left open)."""
     readers = {
         level: KafkaConsumer(
             bootstrap_servers=[bootstrap], enable_auto_commit=False, isolation_level=level
@@ -121,7 +113,7 @@ def _settled_ends(bootstrap: str, topic: str, timeout: float) -> dict[TopicParti
             stable = readers["read_committed"].end_offsets(partitions)
             high = readers["read_uncommitted"].end_offsets(partitions)
             if stable == high:
-                return dict(high)
+                return
             if time.monotonic() > deadline:
                 raise AssertionError(f"a transaction stays open on {topic}: {stable} vs {high}")
             time.sleep(0.5)
