@@ -26,14 +26,14 @@ from daemon.extract.nlp import FRENCH, FrenchPipeline, load, sentences
 from daemon.extract.places import iter_places
 from daemon.extract.sentence import scan_sentences
 from daemon.extract.strength import with_standing_counts
-from daemon.extract.triggers import ANY_TRIGGER, MILITARY_OR_ACCORD
+from daemon.extract.triggers import MILITARY_OR_ACCORD, any_trigger
 from daemon.model import Article, Event
 
 __all__ = ["Extractor", "detect_language"]
 
 
 # The prefilter's patterns, run over lowercased text (see lowered.py): most articles stop here.
-_WORDING, _TRIGGER = Twin(MILITARY_OR_ACCORD), ANY_TRIGGER
+_WORDING = Twin(MILITARY_OR_ACCORD)
 
 # What the prefilter asks of the states a text names: (hosts named or through a place, whether
 # it names a state outside the host set). Both can only become true as more names are read.
@@ -111,7 +111,7 @@ class Extractor:
         folded = Folded(text)
         if not _WORDING.search(folded):
             return False
-        if not _TRIGGER.search(folded):
+        if not any_trigger().search(folded):
             return False
         hosts: set[str] = set()
         foreign = False  # a named state outside the host set

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from daemon.extract.branches import regroup
 from daemon.extract.lowered import Twin, lower_in_place, lowercase_pattern, lowered
@@ -402,14 +403,25 @@ _COMPILED = {
 }
 
 PREFILTER = re.compile("|".join(f"(?:{p.pattern})" for p in _COMPILED.values()), re.IGNORECASE)
-# The same, run over lowercased sentences (see lowered.py): the bulk of the triggers' cost.
-_LOWERED = {kind: lowered(pattern) for kind, pattern in _COMPILED.items()}
-# Where any type's trigger starts (the five patterns as one alternation under the shared
-# boundaries, tried by first character: see branches.py).
-_EVERY_TRIGGER = lowercase_pattern("|".join(p for patterns in TRIGGERS.values() for p in patterns))
-_LOWERED_PREFILTER = re.compile(rf"\b(?=\w)(?:{regroup(_EVERY_TRIGGER)})\b")
-# The prefilter for whole texts (see lowered.py): the same starts as PREFILTER's matches.
-ANY_TRIGGER = Twin(PREFILTER, _LOWERED_PREFILTER)
+
+
+@cache
+def _lowered() -> tuple[dict[EventType, re.Pattern[str]], re.Pattern[str]]:
+    """The patterns run over lowercased sentences (see lowered.py): each type's, and where any
+    type's trigger starts (the five as one alternation under the shared boundaries, tried by
+    first character: see branches.py). Built on first use: regrouping and compiling them takes
+    most of a second, which commands that never extract should not pay at start-up."""
+    every = lowercase_pattern("|".join(p for patterns in TRIGGERS.values() for p in patterns))
+    return (
+        {kind: lowered(pattern) for kind, pattern in _COMPILED.items()},
+        re.compile(rf"\b(?=\w)(?:{regroup(every)})\b"),
+    )
+
+
+@cache
+def any_trigger() -> Twin:
+    """The prefilter for whole texts (see lowered.py): the same starts as PREFILTER's matches."""
+    return Twin(PREFILTER, _lowered()[1])
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -442,9 +454,11 @@ def find_triggers(sentence: str) -> list[Trigger]:
 def _found(sentence: str) -> list[Trigger]:
     """Every match of every type's pattern, on the lowercased sentence when offsets survive."""
     low = lower_in_place(sentence)
-    text, first_of, patterns = (
-        (low, _LOWERED_PREFILTER, _LOWERED) if low is not None else (sentence, PREFILTER, _COMPILED)
-    )
+    if low is not None:
+        patterns, first_of = _lowered()
+        text = low
+    else:
+        text, first_of, patterns = sentence, PREFILTER, _COMPILED
     # the earliest trigger of any type: most sentences have none, and none starts before it
     first = first_of.search(text)
     if first is None:

@@ -115,8 +115,8 @@ def test_wording_in_one_pass_answers_as_the_two_patterns():
 
 
 def test_the_whole_text_trigger_test_starts_where_the_prefilter_does():
-    """ANY_TRIGGER's lowered pattern finds PREFILTER's first match start on every article."""
+    """any_trigger()'s lowered pattern finds PREFILTER's first match start on every article."""
     for text in _texts():
         want = triggers.PREFILTER.search(text)
-        found = triggers.ANY_TRIGGER.low.search(text)
+        found = triggers.any_trigger().low.search(text)
         assert (found.start() if found else None) == (want.start() if want else None)

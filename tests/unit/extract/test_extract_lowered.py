@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import daemon.extract as extract
-from daemon.extract import candidates, cast, cues, dates, numbers, roles, triggers
+from daemon.extract import candidates, cast, cues, dates, numbers, roles, stage, triggers
 from daemon.extract.lowered import UNSAFE, Folded, Twin, lower_in_place, lowercase_pattern, lowered
 from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
 
@@ -115,7 +115,7 @@ def test_every_other_character_matches_lowered_letters_as_re_folds_it():
 
 def _twins() -> list[tuple[str, Twin]]:
     found = []
-    for module in (numbers, roles, cues, dates, cast, candidates, extract):
+    for module in (numbers, roles, cues, stage, dates, cast, candidates, extract):
         for name, value in vars(module).items():
             if isinstance(value, Twin):
                 found.append((f"{module.__name__}.{name}", value))
@@ -124,6 +124,7 @@ def _twins() -> list[tuple[str, Twin]]:
                     (f"{module.__name__}.{name}", v) for *_k, v in value if isinstance(v, Twin)
                 ]
     found += [(f"triggers.{kind}", Twin(p)) for kind, p in triggers._COMPILED.items()]
+    found.append(("triggers.any_trigger", triggers.any_trigger()))  # built on first use
     return found
 
 
