@@ -14,6 +14,7 @@ repeat, a lookahead, a capture) leaves the alternation as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A branch as (its first character, the rest), or None when its start cannot be opened.
 Firsts = list[tuple[str, str]] | None
@@ -66,9 +67,15 @@ def _inner(alternation: str, depth: int) -> str:
 
 def split_branches(pattern: str) -> list[str]:
     """The top-level branches of a pattern (its `|` outside groups and classes)."""
-    branches: list[str] = []
-    depth = start = 0
-    at = 0
+    bars = [at for at, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    starts, ends = [0, *(at + 1 for at in bars)], [*bars, len(pattern)]
+    return [pattern[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def _structure(pattern: str, at: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character from `at` that is neither
+    escaped nor inside a character class."""
+    depth = 0
     while at < len(pattern):
         char = pattern[at]
         if char == "\\":
@@ -78,11 +85,8 @@ def split_branches(pattern: str) -> list[str]:
             at = _class_end(pattern, at)
             continue
         depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "|" and depth == 0:
-            branches.append(pattern[start:at])
-            start = at + 1
+        yield at, char, depth
         at += 1
-    return [*branches, pattern[start:]]
 
 
 def _class_end(pattern: str, at: int) -> int:
@@ -99,20 +103,10 @@ def _class_end(pattern: str, at: int) -> int:
 
 def _group_end(pattern: str, at: int) -> int:
     """The index just past the group opening at `at`."""
-    depth = 0
-    end = at
-    while True:
-        char = pattern[end]
-        if char == "\\":
-            end += 2
-            continue
-        if char == "[":
-            end = _class_end(pattern, end)
-            continue
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        end += 1
+    for end, _char, depth in _structure(pattern, at):
         if depth == 0:
-            return end
+            return end + 1
+    raise ValueError(f"unbalanced group at {at} in {pattern[:40]!r}")
 
 
 def first_characters(branch: str) -> Firsts:
