@@ -213,9 +213,35 @@ def _pick_actors(
         at,
         after=_OBJECT_SIDE if nominal_end is None else 0,
     )
+    group = [*_possessor(sentence, group, actors + open_hosts), *group]
     own = {m.code for m in group}
     others = [m for m in actors if m.code not in own]
     return _Picked(group, others, open_hosts, helped, foreign, at)
+
+
+# "its troops", "ses soldats": forces the sentence's subject owns
+_POSSESSED = re.compile(
+    r"\b(?:its|their|ses|leurs)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|"
+    r"units|contingents?|jets|warplanes|aircraft|helicopters|drones|soldats|militaires|troupes|"
+    r"unit[ée]s|hommes|avions|h[ée]licopt[èe]res)\b",
+    re.IGNORECASE,
+)
+
+
+def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list[Mention]:
+    """The owner of the forces a possessive names, when the chosen actors sit after it: in
+    "Cameroon said its troops, working with Chadian units, had entered Nigeria" Cameroon acts
+    too, beside the Chadians."""
+    if not group:
+        return []
+    first = min(m.start for m in group)
+    owned = [p for p in _POSSESSED.finditer(sentence, 0, first) if p.end() <= first]
+    if not owned:
+        return []
+    start = owned[-1].start()
+    # (a colon may introduce what the subject did: "Le Niger a suivi : ses soldats...")
+    before = [m for m in pool if m.end <= start and ";" not in sentence[m.end : start]]
+    return _nearest_group(sentence, before, pool, start) if before else []
 
 
 def _object_actors(picked: _Picked, at: int, end: int) -> _Picked:

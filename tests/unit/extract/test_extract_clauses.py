@@ -311,6 +311,21 @@ RULES = [
         ("OPERATION", "TD", "ML"),
         ("OPERATION", "UN", "ML"),
     ),
+    (
+        "Cameroon said on Friday its soldiers, working with Chadian units, had entered Nigeria.",
+        "en",
+        ("DEPLOY", "CM", "NG"),
+        (),
+    ),
+    (
+        (
+            "Le Tchad est passé à l'offensive : ses soldats, appuyés par des drones français, "
+            "ont attaqué des positions rebelles au Niger."
+        ),
+        "fr",
+        ("OPERATION", "TD", "NE"),
+        (),
+    ),
 ]
 
 
