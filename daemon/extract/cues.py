@@ -290,6 +290,7 @@ def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> 
         or _CIVILIANS_TOLD.search(trigger.text)
         or _ARMED_GROUP_BEFORE.search(before)
         or _CROWD_AFTER.match(after)
+        or _CIVILIAN_AFTER.match(after)  # "réclamait le départ de la ministre"
         or (_DIPLOMAT.search(sentence) and not _MILITARY_HERE.search(sentence))
         or _DIPLOMAT_EXPELLED.match(sentence, trigger.start)
     )

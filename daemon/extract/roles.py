@@ -76,7 +76,8 @@ _HOST_PREP = twin(
 
 # "the border with Mali", "la frontière algérienne": a neighbour, neither side of the event.
 _NEIGHBOUR_BEFORE = twin(
-    r"\b(?:borders?|bordering|frontières?|frontali\w+|neighbou?r\w*|voisin\w*|limitroph\w*)\s+"
+    r"\b(?:borders?|bordering|frontiers?|frontières?|frontali\w+|neighbou?r\w*|voisin\w*|"
+    r"limitroph\w*)\s+"
     r"(?:with\s+|avec\s+|of\s+|du\s+|de\s+|des\s+)?(?:the\s+|le\s+|la\s+|l')?$"
     # "the tri-border area where Mali, Niger and Burkina Faso meet": landmarks of a place
     r"|\b(?:area|region|zone)\s+where\s+$",
@@ -85,7 +86,8 @@ _NEIGHBOUR_BEFORE = twin(
 
 
 _BORDER_OF = twin(
-    r"\b(?:frontali\w+|borders?|fronti[èe]res?)\s+(?:of|du|de|des|de la|de l')\s*(?:the\s+)?$"
+    r"\b(?:frontali\w+|borders?|frontiers?|fronti[èe]res?)\s+(?:of|du|de|des|de la|de l')\s*"
+    r"(?:the\s+)?$"
 )
 
 
@@ -212,6 +214,13 @@ _AGENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "ce jihadiste algérien", "des ressortissants français": French word order puts the noun first
+# "prendront le relais des unités allemande et belge", "relevant le contingent tchadien"
+_RELIEVED = twin(
+    r"\b(?:(?:le|du) relais|relev\w+|rel[èe]ve|remplac\w+)\s+(?:d[eu]s?\s+|d')?"
+    r"(?:les\s+|la\s+|le\s+|l')?(?:[\w'’-]+\s+){0,3}?$"
+)
+
+
 _CIVILIAN_BEFORE = twin(
     r"\b(?:jihadistes?|terroristes?|[ée]mirs?|chefs? jihadistes?|ressortissants|otages?|"
     r"journalistes?|touristes?|entreprises?|soci[ée]t[ée]s?|humanitaires)\s+$"
@@ -229,7 +238,9 @@ _NEIGHBOUR_AFTER = re.compile(
 # Stricter: a state outside the host set only counts as the event's place with these.
 _ELSEWHERE_PREP = twin(
     r"\b(?:in|into|to|inside|en|au|aux|dans|vers)\s+(?:the\s+|la\s+|le\s+|l')?"
-    r"(?:(?:north|south|east|west|central)\w*\s+)?$",
+    # "in the west of the CAR", "dans l'ouest de la Centrafrique"
+    r"(?:(?:north|south|east|west|central)\w*\s+(?:of\s+(?:the\s+)?)?|"
+    r"(?:nord|sud|est|ouest|centre)(?:-\w+)?\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+))?$",
     re.IGNORECASE,
 )
 
@@ -255,6 +266,8 @@ def role_of(
     """The role surface cues give one mention; `leaving` (a withdrawal or an expulsion) reads
     "troops from X" as the place they leave, any other trigger as where they set out from."""
     before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
+    if not leaving and _RELIEVED.search(before):
+        return Role.NEIGHBOUR  # "prendront le relais des unités allemandes": who is relieved
     forces = _no_forces_role(before, after, mention, hosts, leaving=leaving) or _forces_role(
         before, after, mention, hosts, leaving=leaving
     )

@@ -326,6 +326,36 @@ RULES = [
         ("OPERATION", "TD", "NE"),
         (),
     ),
+    (
+        "Abu Dhabi and N'Djamena signed a defence cooperation accord during the visit.",
+        "en",
+        ("AGREEMENT", "AE", "TD"),
+        (),
+    ),
+    (
+        "Extra troops were sent to guard Ghana's northern frontier with Burkina Faso.",
+        "en",
+        (),
+        ("DEPLOY", "GH", "BF"),
+    ),
+    (
+        "Des soldats camerounais sont arrivés dans l'ouest de la Centrafrique.",
+        "fr",
+        (),
+        ("DEPLOY", "CF", "CM"),
+    ),
+    (
+        "Des Suédois prendront le relais des soldats estoniens à Ménaka, au Mali.",
+        "fr",
+        ("DEPLOY", "SE", "ML"),
+        ("DEPLOY", "EE", "ML"),
+    ),
+    (
+        "À Paris, les députés réclamaient le départ du ministre après la mort de soldats au Mali.",
+        "fr",
+        (),
+        ("EXPEL", "FR", "ML"),
+    ),
 ]
 
 
