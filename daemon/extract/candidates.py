@@ -24,7 +24,7 @@ from daemon.extract.places import PlaceEntry, places_of
 from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
 from daemon.extract.sentence import MILITARY_WORDING, SentenceScans, scan_sentences
 from daemon.extract.stage import presence_only, status_of
-from daemon.extract.triggers import PERSONNEL, Trigger
+from daemon.extract.triggers import PERSONNEL, Trigger, overlaps
 from daemon.model import EventType, Place, Status
 
 _LEAVING = (EventType.WITHDRAW, EventType.EXPEL)
@@ -160,7 +160,7 @@ def generate(
         mentions = shared[index].mentions
         context.acting.clear()
         scans = _Sentence(sentences, index, shared[index])
-        triggers = shared[index].triggers
+        triggers = _towards(shared[index], hosts)
         # "les départs forcés du Mali": a departure the host imposed is as military as the order
         expelled = any(t.type is EventType.EXPEL for t in triggers)
         for trigger in triggers:
@@ -184,6 +184,35 @@ def generate(
         plain = scans.roles(mentions, hosts, leaving=False)
         context.remember(Named(index, scans.text, mentions, plain, scans.event_places), hosts)
     return found
+
+
+def _towards(scans: SentenceScans, hosts: frozenset[str]) -> list[Trigger]:
+    """The sentence's triggers, a departure "for" somewhere read once: towards a host it is a
+    deployment there ("to leave in the coming days for Bamako"), else a withdrawal from where
+    the forces are ("to leave for Germany")."""
+    triggers = scans.triggers
+    onward = [t for t in triggers if t.onward]
+    if not onward:
+        return triggers
+    arriving = [t for t in onward if _destination(scans, t.end) in hosts]
+    return [
+        t
+        for t in triggers
+        if (t in arriving)
+        or (not t.onward and not (t.type is EventType.WITHDRAW and overlaps(t, arriving)))
+    ]
+
+
+_DESTINATION_REACH = 16  # characters between "for" and the place: "for the capital, Bamako"
+
+
+def _destination(scans: SentenceScans, end: int) -> str | None:
+    """The host code of the first state or place named right after offset `end`."""
+    named = [(m.start, m.code) for m in scans.mentions if m.code] + [
+        (offset, entry.host) for offset, entry in scans.places
+    ]
+    near = [pair for pair in named if end <= pair[0] <= end + _DESTINATION_REACH]
+    return min(near)[1] if near else None
 
 
 def rules_may_accept(sentences: Sequence[str], shared: Sequence[SentenceScans]) -> bool:

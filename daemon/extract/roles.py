@@ -158,7 +158,8 @@ _PARTNER_OF = twin(
 )
 # "l'accord le liant à Paris": the partner an accord binds, not a place
 _BOUND_TO = twin(
-    r"\b(?:liant|lie|liait|lient|li[ée]e?s?|linking|binding|tying)\s+(?:\w+\s+)?(?:à|to|with|avec)\s+$",
+    r"\b(?:li(?:ant|e|ait|aient|ent|[ée]e?s?)|linking|binding|tying)\s+(?:[\w'’-]+\s+)?"
+    r"(?:à|to|with|avec)\s+$",
     re.IGNORECASE,
 )
 # "aircraft bought from the United States", "acquis auprès de la Russie": a seller, not an actor

@@ -10,6 +10,7 @@ different forms of the same event. `_GAP` lets a verb and its complement be a fe
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,6 +39,15 @@ ACCORD = (
 # Forces or a presence, as what an order, a demand or an ending applies to.
 _FORCES = r"(?:troops|forces|military|soldiers|personnel|soldats|militaires|troupes)"
 _PRESENCE = r"(?:(?:military|troop) (?:presence|bases?)|pr[ée]sence militaire|bases? militaires?)"
+
+# "are to leave over the coming days for Bamako", "son départ pour Kidal": where forces set off
+# to, with only time words between the departure and its destination
+ONWARD = (
+    r"(?:(?:over|in|within|on|this|next|the|coming|days?|weeks?|today|tomorrow|soon|shortly|"
+    r"\w+day|ce|cette|la|les|le|prochaine?s?|semaines?|mois|jours?|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|demain|bient[ôo]t|prochainement)\W+){0,4}?"
+    r"(?:for|pour|vers|à destination d(?:e|u|es|'))"
+)
 
 _DEPART = (
     # ("to go after jihadist groups" is a pursuit)
@@ -235,7 +245,8 @@ _DEPLOY = (
         r"(?:set(?:s|ting)? up|establish\w*|open(?:s|ed|ing)?|buil[dt]\w*) "
         r"(?:an? |its |their |the )?(?:new )?(?:[\w-]+ ){0,2}?(?:base|outpost|camp)s?\b|"
         r"t(?:ake|akes|ook|aking) over "
-        r"(?:from|the (?:\w+ ){0,2}?(?:bases?|camps?|positions|duties))"
+        r"(?:from|the (?:\w+ ){0,2}?(?:bases?|camps?|positions|duties))|"
+        rf"(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing|ure)?|set(?:s|ting)? (?:off|out)) {ONWARD}"
     ),
     (
         r"d[ée]ploi\w*|d[ée]ploy\w+|red[ée]ploy\w+|(?:travers|franchi)\w* la fronti[èe]re|"
@@ -258,7 +269,8 @@ _DEPLOY = (
         r"(?:rejoindre|rejoign\w+|rejoint\w*) (?:les|leurs?|la force|le contingent|"
         r"l'op[ée]ration)\b|(?:(?<=les )|(?<=leur ))(?:rejoindre|rejoign\w+|rejoindr\w+)|"
         r"(?:ouv\w+|instal\w+|cr[ée]\w+|constru\w+) (?:une |la |sa |leur )?(?:nouvelle )?"
-        r"(?:base|emprise)s?\b|pren\w* le relais|pris le relais"
+        r"(?:base|emprise)s?\b|pren\w* le relais|pris le relais|"
+        rf"(?:partir|partis?e?s?|partiront|partira|partent|partaient|d[ée]part|s'envol\w+) {ONWARD}"
     ),
 )
 _OPERATION = (
@@ -384,6 +396,11 @@ class Trigger:
         return bool(_NOMINAL.search(self.text))
 
     @property
+    def onward(self) -> bool:
+        """Whether the trigger is a departure towards the place after it ("leave for Gao")."""
+        return self.type is EventType.DEPLOY and bool(_ONWARD_END.search(self.text))
+
+    @property
     def accord(self) -> bool:
         """Whether the trigger names a military accord, which makes it military by itself."""
         return bool(ACCORD_RE.search(self.text))
@@ -442,13 +459,19 @@ def find_triggers(sentence: str) -> list[Trigger]:
     kept = [
         t
         for t in kept
-        if t.type not in overruled or not _overlaps(t, [e for e in expels if e in strong])
+        if t.type not in overruled or not overlaps(t, [e for e in expels if e in strong])
     ]
     kept = [t for t in kept if not (t.type is EventType.WITHDRAW and _person_leaves(sentence, t))]
-    # "redeployed out of Niger" leaves the country it names
+    # "redeployed out of Niger" leaves the country it names ("to leave for Bamako" may set off
+    # towards it: the destination decides, see candidates.py)
     leaving = [t for t in kept if t.type is EventType.WITHDRAW]
-    kept = [t for t in kept if t.type is not EventType.DEPLOY or not _overlaps(t, leaving)]
+    kept = [
+        t for t in kept if t.type is not EventType.DEPLOY or t.onward or not overlaps(t, leaving)
+    ]
     return sorted(kept, key=lambda t: (t.start, t.type))
+
+
+_ONWARD_END = re.compile(rf"{ONWARD}$", re.IGNORECASE)
 
 
 def _found(sentence: str) -> list[Trigger]:
@@ -498,7 +521,7 @@ _MUST = re.compile(
 )
 
 
-def _overlaps(trigger: Trigger, others: list[Trigger]) -> bool:
+def overlaps(trigger: Trigger, others: Sequence[Trigger]) -> bool:
     """Whether the trigger shares characters with any of `others`."""
     return any(trigger.start < o.end and o.start < trigger.end for o in others)
 

@@ -356,6 +356,30 @@ RULES = [
         (),
         ("EXPEL", "FR", "ML"),
     ),
+    (
+        "Some 60 Estonian soldiers are to leave within days for Gao.",
+        "en",
+        ("DEPLOY", "EE", "ML"),
+        ("WITHDRAW", "EE", "ML"),
+    ),
+    (
+        "Les derniers soldats américains au Niger partiront la semaine prochaine pour l'Allemagne.",
+        "fr",
+        ("WITHDRAW", "US", "NE"),
+        (),
+    ),
+    (
+        "Le contingent sénégalais est parti lundi pour Tombouctou.",
+        "fr",
+        ("DEPLOY", "SN", "ML"),
+        ("WITHDRAW", "SN", "ML"),
+    ),
+    (
+        "La junte a dénoncé les accords de défense qui liaient Ouagadougou à Paris.",
+        "fr",
+        ("EXPEL", "FR", "BF"),
+        (),
+    ),
 ]
 
 
