@@ -222,7 +222,8 @@ def _pick_actors(
 # "its troops", "ses soldats": forces the sentence's subject owns
 _POSSESSED = re.compile(
     r"\b(?:its|their|ses|leurs)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|"
-    r"units|contingents?|jets|warplanes|aircraft|helicopters|drones|soldats|militaires|troupes|"
+    r"units|contingents?|peacekeepers|jets|warplanes|aircraft|helicopters|drones|soldats|"
+    r"militaires|troupes|casques bleus|"
     r"unit[ée]s|hommes|avions|h[ée]licopt[èe]res)\b",
     re.IGNORECASE,
 )

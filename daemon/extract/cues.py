@@ -82,6 +82,7 @@ _NEARING = re.compile(
 _SINCE_REFERENCE = re.compile(
     r"\b(?:since|depuis)\s+(?:[^\s,;.]+\s+){0,2}(?:[ldLD]['’])?$", re.IGNORECASE
 )
+_SINCE_NOUN = re.compile(r"\b(?:since|depuis)\s+(?:the|la|le|les|l['’])\s*$", re.IGNORECASE)
 # "the defence minister left N'Djamena", "le retrait de plusieurs bailleurs": civilians moving.
 _CIVILIANS = (
     r"(?:ministers?|ministres?|presidents?|pr[ée]sidents?|ambassadors?|ambassadeurs?|envoys?|"
@@ -128,7 +129,7 @@ _BODY_LEFT = re.compile(
     r"(?:[\w-]+\s+){0,2}?)?"
     r"(?:ECOWAS|Ecowas|C[ée]d[ée]ao|CEDEAO|OIF|G5|UEMOA|Commonwealth|ICC|CPI|African Union|"
     r"Union africaine|bloc|organi[sz]ation|communaut[ée]|community|alliance|coalition|"
-    r"[Ff]orce multinationale|FMM|MNJTF|Multinational Joint Task Force)\b",
+    r"[Ff]orce multinationale|FMM|MNJTF|Multinational Joint Task Force|instances|organes)\b",
     re.IGNORECASE,
 )
 # "has flown in medical supplies", "a acheminé de l'aide": goods, not forces
@@ -151,6 +152,8 @@ _ENDED = re.compile(
 # Hypothetical, threatened, denied or negated: such actions are not events.
 _BLOCK_BEFORE = re.compile(
     r"\b(?:not|n't|never|whether|no (?:\w+ )?(?:plans?|intention|sign|indication|role|part)|"
+    # "no Ghanaian unit crossed into Burkina Faso": nobody did it
+    r"no (?:[\w-]+ ){0,2}?(?:units?|troops|soldiers?|forces|personnel|contingents?|peacekeepers)|"
     r"no question|den(?:y|ies|ied)|rumeurs?|et non|and not|rather than|instead of|plutôt que|"
     r"yet to|not yet|pas encore|toujours pas|esp[èée]r\w*|hop(?:e|es|ed|ing)|souhait\w*|"
     r"wish\w*|r[ée]ticent\w*|reluctant|hesitant|h[ée]sit\w+|unwilling|[ée]voqu\w+|"
@@ -189,7 +192,8 @@ _QUESTION = re.compile(r"\?\W*$")
 # "la France retirerait ses troupes si le Mali allait...": a condition still to be met
 _IF_AFTER = re.compile(
     r"^[^.;:]{0,60}?(?<!even )(?<!même )(?<!as )(?<!comme )\b(?:if|si|unless|à moins qu\w*|"
-    r"à condition qu\w*)\b",
+    # "should the junta remain recalcitrant": a condition, inverted
+    r"à condition qu\w*|should (?:the|it|they|he|she|there)\b)\b",
     re.IGNORECASE,
 )
 # "three of whom were being flown to Dakar for treatment": the wounded, not troops moving
@@ -291,6 +295,8 @@ def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> 
         or _ARMED_GROUP_BEFORE.search(before)
         or _CROWD_AFTER.match(after)
         or _CIVILIAN_AFTER.match(after)  # "réclamait le départ de la ministre"
+        # "depuis la dénonciation des accords": named to date something (README rule 6)
+        or _SINCE_NOUN.search(before)
         or (_DIPLOMAT.search(sentence) and not _MILITARY_HERE.search(sentence))
         or _DIPLOMAT_EXPELLED.match(sentence, trigger.start)
     )
@@ -366,7 +372,12 @@ def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str
         or _SINCE_REFERENCE.search(before)
         or _CASUALTIES_BEFORE.search(before)
         or _CASUALTIES_AFTER.match(after)
+        or _EXILE_AFTER.match(after)
     )
+
+
+# "au lendemain du départ en exil de Yahya Jammeh": a ruler leaving, not forces
+_EXILE_AFTER = re.compile(r"^\W*(?:en exil|into exile)\b", re.IGNORECASE)
 
 
 def _deploy_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:

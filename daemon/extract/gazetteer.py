@@ -251,6 +251,7 @@ _FORCES: dict[str, tuple[str, str | None, Form]] = {
     # host states' own armies by their names: partners of foreign forces, never foreign at home
     r"FAMa|FAMA": ("ML", None, Form.FORCE),
     r"Jambaars": ("SN", None, Form.FORCE),
+    r"NAF": ("NG", None, Form.FORCE),  # the Nigerian Air Force, in Nigerian papers
     r"Green Berets|Navy SEALs?": ("US", None, Form.FORCE),
     r"Spetsnaz|Bear [Bb]rigade|[Bb]rigade (?:de l')?Ours": ("RU", None, Form.FORCE),
     r"AFISMA|MISMA|Misma": ("ECOWAS", "AFISMA", Form.FORCE),

@@ -58,7 +58,9 @@ _LAND_BEFORE = twin(
     r"c[ôo]t[ée]|rive|espace a[ée]rien)\s+$",
     re.IGNORECASE,
 )
-_LAND_AFTER = re.compile(r"^\s+(?:territory|soil|side|airspace|capital|countryside)\b", re.I)
+_LAND_AFTER = re.compile(
+    r"^\s+(?:territory|soil|side|airspace|capital|countryside|regions?|provinces?)\b", re.I
+)
 
 
 _LEFT_PLACE = re.compile(r"\b(?:from|du|de|des)\s+(?:the\s+|la\s+|l')?$", re.IGNORECASE)

@@ -164,7 +164,8 @@ _WITHDRAW = (
         # (people handed over to the Red Cross are prisoners, not bases)
         r"hand(?:s|ed|ing)? (?:over|back)(?! to (?:the )?(?:ICRC|Red Cross|CICR|Croix-Rouge|"
         r"famil|justice|police|courts?|prosecutors?))|handover|hand-over|"
-        r"return(?:s|ed|ing)? (?:(?:\w+ ){0,3}(?:bases?|sites|camps?)|home)|"
+        # ("on his return to the air base": a person's trip)
+        r"(?<!his )(?<!her )return(?:s|ed|ing)? (?:(?:\w+ ){0,3}(?:bases?|sites|camps?)|home)|"
         r"return(?:s|ed|ing)? to (?:\w+ ){0,2}?(?:soil|barracks|territory)|"
         r"(?:was|were|had been|have been|has been|are|is) (?:all )?gone\b|"
         # "the EU mission in Niger was ended", passive or intransitive ending
@@ -188,7 +189,9 @@ _WITHDRAW = (
     (
         # "left 20 people dead", "would leave a gap", "evacuated the wounded": other senses
         # "left-wing", "the left bank": a side, not a departure
-        r"(?:leav(?:e|es|ing)|left(?![- ](?:wing|bank|hand|side)))"
+        # "after their leave", "on leave": time off, not a departure
+        r"(?:(?<!their )(?<!his )(?<!her )(?<!on )leav(?:e|es|ing)|"
+        r"left(?![- ](?:wing|bank|hand|side)))"
         r"(?!(?:\W+\w+){0,5}?\W+(?:dead|wounded|injured|homeless|gap|"
         r"vacuum|void)\b)|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?|"
         rf"{_NOT_MEDICAL}evacuat\w+{_NOT_CASUALTIES}|"

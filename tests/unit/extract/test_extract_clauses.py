@@ -380,6 +380,39 @@ RULES = [
         ("EXPEL", "FR", "BF"),
         (),
     ),
+    (
+        "Officers stressed that no Malian unit crossed into Mauritania during the operation.",
+        "en",
+        (),
+        ("DEPLOY", "ML", "MR"),
+    ),
+    (
+        "Nigerian troops deployed to Kano last year will rotate home after their leave in Niger.",
+        "en",
+        (),
+        ("WITHDRAW", "NG", "NE"),
+    ),
+    (
+        "Paris regarde ailleurs depuis la dénonciation des accords de défense par le Burkina Faso.",
+        "fr",
+        (),
+        ("EXPEL", "FR", "BF"),
+    ),
+    (
+        (
+            "Au lendemain du départ en exil de l'ancien président, des soldats sénégalais sont "
+            "entrés à Banjul."
+        ),
+        "fr",
+        ("DEPLOY", "SN", "GM"),
+        ("WITHDRAW", "SN", "GM"),
+    ),
+    (
+        "Abuja would back the deployment of Nigerian troops to Niger should the junta refuse.",
+        "en",
+        (),
+        ("DEPLOY", "NG", "NE"),
+    ),
 ]
 
 
