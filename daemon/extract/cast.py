@@ -139,14 +139,15 @@ def _senders_named(sentence: str, coded: list[Mention], roles: dict[int, Role], 
             roles[id(m)] = Role.ACTOR
     # "Chad, whose border runs..., said it had sent reinforcements": the pronoun is the subject
     said = _SAID_IT.search(sentence[:at])
+    subject = coded[0] if coded else None
     if (
         said
-        and coded
-        and coded[0].form in _SUBJECT_FORMS
-        and coded[0].end <= said.start()
-        and _SENTENCE_SUBJECT.match(sentence[: coded[0].start])
+        and subject
+        and subject.form in _SUBJECT_FORMS
+        and subject.end <= said.start()
+        and _SENTENCE_SUBJECT.match(sentence[: subject.start])
     ):
-        roles[id(coded[0])] = Role.ACTOR
+        roles[id(subject)] = Role.ACTOR
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +205,9 @@ def _pick_actors(
     hosted = {m.code for m in host_ms}
     actors = [m for m in actors if m.code not in hosted] or actors
     # ...but "Nigeria, Niger and Togo will send troops to Mali": a list of senders
-    listed = not foreign or (senders and bool(host_ms))
+    # ...and "le Niger, le Burkina Faso et le Togo ont promis 500 soldats chacun": a list before
+    # the verb with no state that can host after it
+    listed = not foreign or (senders and (bool(host_ms) or all(m.end <= at for m in open_hosts)))
     # a verb's actor is its subject, before it; a noun's is its complement, after it
     group = _nearest_group(
         sentence,
@@ -274,11 +277,17 @@ _SUBJECT_GAP = re.compile(
 
 
 _SAID_IT = re.compile(
-    r"\b(?:said|says|announced|declared|added|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|"
-    r"annonce|affirme)\s+(?:that\s+|qu['’]\s*)?(?:it|il|elle)\s+(?:[\w'’-]+\s+){0,2}$",
+    r"(?:\b(?:said|says|announced|declared|added|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|"
+    r"annonce|affirme|(?:a|ont|avait) fait savoir)\s+(?:that\s+|qu['’]\s*)?|"
+    # "Romania is due to fill the gap in October, when it sends": a later clause's subject
+    r"(?:\b(?:when|as|and|but|because|quand|et|mais|car)|\blorsqu['’]|,)\s*)"
+    r"(?:it|il|elle)\s+(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_SENTENCE_SUBJECT = re.compile(r"^\W*(?:the\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE)
+# (after an opening phrase: "Hors du cadre de la Cédéao, N'Djamena a fait savoir qu'il...")
+_SENTENCE_SUBJECT = re.compile(
+    r"^\W*(?:[^,;]{0,60},\s*)?(?:the\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE
+)
 
 
 _RELATIVE = re.compile(r"^\s*,\s*(?:qui|which|who)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)

@@ -292,6 +292,7 @@ def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> 
     return bool(
         _CROWD_BEFORE.search(before)
         or _CIVILIANS_TOLD.search(trigger.text)
+        or _CIVILIANS_TOLD.match(after[:_TOLD_REACH])
         or _ARMED_GROUP_BEFORE.search(before)
         or _CROWD_AFTER.match(after)
         or _CIVILIAN_AFTER.match(after)  # "réclamait le départ de la ministre"
@@ -302,10 +303,13 @@ def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> 
     )
 
 
-# "told their nationals to leave", "ont demandé à leurs ressortissants de partir"
+# "told their nationals to leave", "ont demandé à leurs ressortissants de partir", "ordonné le
+# départ du personnel non essentiel de son ambassade"
+_TOLD_REACH = 40  # characters after the order
 _CIVILIANS_TOLD = re.compile(
+    r"(?:^\W*(?:of|du|des|de)\s+(?:the\s+|la\s+|le\s+|l')?(?:[\w'’-]+\s+){0,2}?)?"
     r"\b(?:nationals|citizens|staff|employees|tourists|ressortissants|citoyens|personnel civil|"
-    r"employ[ée]s|touristes)\b",
+    r"employ[ée]s|touristes|non[- ]essential|non essentiel\w*|embassy|ambassade)\b",
     re.IGNORECASE,
 )
 # "ordered the spokesman of the U.N. mission to leave", "l'expulsion du porte-parole de la

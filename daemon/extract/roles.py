@@ -88,8 +88,8 @@ _NEIGHBOUR_BEFORE = twin(
 
 
 _BORDER_OF = twin(
-    r"\b(?:frontali\w+|borders?|frontiers?|fronti[èe]res?)\s+(?:of|du|de|des|de la|de l')\s*"
-    r"(?:the\s+)?$"
+    r"\b(?:frontali\w+|borders?|frontiers?|fronti[èe]res?|confins)\s+"
+    r"(?:of|du|de|des|de la|de l')\s*(?:the\s+)?$"
 )
 
 
@@ -224,6 +224,12 @@ _RELIEVED = twin(
 )
 
 
+_OUTSIDE_FRAME = twin(
+    r"\b(?:(?:hors|en dehors) du cadre|outside (?:the )?(?:framework|auspices)) "
+    r"(?:de la|de l'|du|des|d'|of(?: the)?)\s*$"
+)
+
+
 _CIVILIAN_BEFORE = twin(
     r"\b(?:jihadistes?|terroristes?|[ée]mirs?|chefs? jihadistes?|ressortissants|otages?|"
     r"journalistes?|touristes?|entreprises?|soci[ée]t[ée]s?|humanitaires)\s+$"
@@ -269,8 +275,10 @@ def role_of(
     """The role surface cues give one mention; `leaving` (a withdrawal or an expulsion) reads
     "troops from X" as the place they leave, any other trigger as where they set out from."""
     before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
-    if not leaving and _RELIEVED.search(before):
-        return Role.NEIGHBOUR  # "prendront le relais des unités allemandes": who is relieved
+    if (not leaving and _RELIEVED.search(before)) or _OUTSIDE_FRAME.search(before):
+        # "prendront le relais des unités allemandes": who is relieved; "hors du cadre de la
+        # Cédéao": a framework the action is outside of
+        return Role.NEIGHBOUR
     forces = _no_forces_role(before, after, mention, hosts, leaving=leaving) or _forces_role(
         before, after, mention, hosts, leaving=leaving
     )
@@ -352,7 +360,11 @@ _COMMA_AFTER = re.compile(r"^\s*,")
 _REGION = twin(
     r"\b(?:in|into|to|from|across|throughout|au|dans|en|à travers|de|du|hors du)\s+"
     r"(?:the\s+|la\s+|le\s+|l')?(?:whole\s+|wider\s+|entire\s+)?(?:Sahel|region|r[ée]gion|"
-    r"sous-r[ée]gion|West Africa|Afrique de l'Ouest|Africa|Afrique|continent)\b"
+    r"sous-r[ée]gion|West Africa|Afrique de l'Ouest|Africa|Afrique|continent|"
+    # the zone where Mali, Niger and Burkina Faso meet names no single host
+    r"(?:zone (?:dite )?des )?(?:«\s*)?trois fronti[èe]res|"
+    r"(?:three|tri)[- ]borders?(?: area| zone)?|"
+    r"Liptako(?:-Gourma)?)\b"
     r"(?!\s+(?:of|de|du)\b)",
     re.IGNORECASE,
 )
@@ -418,7 +430,22 @@ def _host_set_role(before: Folded, after: str, mention: Mention, *, reached: boo
         return Role.NEIGHBOUR
     if _NEIGHBOUR_BEFORE.search(before) or _NEIGHBOUR_AFTER.match(after):
         return Role.NEIGHBOUR
-    return Role.HOST if mention.form is Form.SEAT else Role.OPEN
+    return _unplaced_role(mention)
+
+
+def _unplaced_role(mention: Mention) -> Role:
+    """A host-set state with no cue: its capital is the place; "Chadians" (people) may act."""
+    if mention.form is Form.SEAT:
+        return Role.HOST
+    return (
+        Role.WEAK_ACTOR
+        if mention.form is Form.DEMONYM and _PEOPLE.match(mention.text)
+        else Role.OPEN
+    )
+
+
+# a capitalised plural demonym is a noun for people: "Chadians", "les Tchadiens", "Maliens"
+_PEOPLE = re.compile(r"^[A-ZÉ]\w*s$")
 
 
 def mention_roles(

@@ -198,7 +198,9 @@ _WITHDRAW = (
         r"clos(?:e|es|ed|ing) (?:\w+ ){0,3}(?:bases?|hub|camps?)"
     ),
     (
-        r"retrait|retir\w+|d[ée]parts?|quitt\w+|r[ée]troc[ée]\w+|d[ée]sengag\w+|pli\w* bagage|"
+        # ("retired", "retirement": English words the French stem would take)
+        r"retrait|retir(?!ed\b|ement\b|ees?\b)\w+|d[ée]parts?|quitt\w+|r[ée]troc[ée]\w+|"
+        r"d[ée]sengag\w+|pli\w* bagage|"
         r"sortis?e?s? du|rapatri\w+|(?<!une )(?<!la )(?<!le )(?<!en )partis?e?s?\b|"
         # "doivent partir d'ici au 30 juin" ("à partir de" only dates something)
         r"(?<!à )partir\b|partiront|partira|partent|partaient|partait|"
@@ -225,7 +227,8 @@ _DEPLOY = (
         r"reinforc(?:e|es|ed|ing)(?!\W+(?:(?:its|their|the|a|an)\W+)?(?:\w+\W+)?(?:campaign|"
         r"efforts?|cooperation|ties|security|capacit\w+|capabilit\w+|fight|partnership)\b)|"
         r"commit(?:s|ted|ting)? (?:\w+ ){0,2}troops|"
-        r"(?:cross|enter|move|pour|roll|stream)(?:s|es|ed|ing)? (?:from (?:\w+ ){1,3}?)?into|"
+        r"(?:cross(?:es|ed|ing)?|enter(?:s|ed|ing)?|mov(?:e|es|ed|ing)|pour(?:s|ed|ing)?|"
+        r"roll(?:s|ed|ing)?|stream(?:s|ed|ing)?) (?:from (?:\w+ ){1,3}?)?into|"
         r"cross(?:es|ed|ing)? the border|posted (?:there|at|in)\b|boots on the ground|"
         r"touch(?:es|ed|ing)? down|"
         # "forces entered The Gambia" (a weak word: "entered talks" names no host)

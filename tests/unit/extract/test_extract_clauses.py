@@ -413,6 +413,45 @@ RULES = [
         (),
         ("DEPLOY", "NG", "NE"),
     ),
+    (
+        "Romania will fill the gap in October, when it sends about 120 personnel to Gao.",
+        "en",
+        ("DEPLOY", "RO", "ML"),
+        (),
+    ),
+    (
+        "Le Niger, le Burkina Faso et le Ghana ont chacun promis 500 soldats, le Bénin 300.",
+        "fr",
+        (),
+        ("DEPLOY", "GH", "NE"),
+    ),
+    (
+        "Belgian troops seize Gao airport as Nigeriens move into Ansongo, in Mali.",
+        "en",
+        ("DEPLOY", "BE", "ML"),
+        ("DEPLOY", "BE", "NE"),
+    ),
+    (
+        "A retired French colonel who served in Mali called the strategy a failure.",
+        "en",
+        (),
+        ("WITHDRAW", "FR", "ML"),
+    ),
+    (
+        (
+            "Des renforts allemands seront engagés aux confins du Mali, du Niger et du Burkina "
+            "Faso, dans la zone des trois frontières."
+        ),
+        "fr",
+        (),
+        ("DEPLOY", "DE", "BF"),
+    ),
+    (
+        "Washington a ordonné le départ du personnel non essentiel de son ambassade à Niamey.",
+        "fr",
+        (),
+        ("EXPEL", "US", "NE"),
+    ),
 ]
 
 
