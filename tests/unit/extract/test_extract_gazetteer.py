@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from daemon.extract.gazetteer import Form, find_mentions
-from daemon.extract.places import places_in
+from daemon.extract.places import PLACES, find_places, places_in
 from daemon.model import PlaceKind
 
 
@@ -68,3 +68,33 @@ def test_french_place_spellings():
     """French spellings (Tombouctou, base aérienne 101) resolve to the canonical names."""
     assert [p.name for p in places_in("Tombouctou et Ménaka", "ML")] == ["Timbuktu", "Ménaka"]
     assert [p.name for p in places_in("la base aérienne 101", "NE")] == ["Air Base 101"]
+
+
+# Rough bounding boxes (lat_min, lat_max, lon_min, lon_max) of the host states: a typo in a
+# place's coordinates or host puts it outside its state's box.
+_BOXES = {
+    "ML": (10.1, 25.0, -12.3, 4.3),
+    "NE": (11.6, 23.6, 0.1, 16.0),
+    "BF": (9.4, 15.1, -5.6, 2.5),
+    "TD": (7.4, 23.5, 13.4, 24.0),
+    "MR": (14.7, 27.3, -17.1, -4.8),
+    "SN": (12.3, 16.7, -17.6, -11.3),
+    "NG": (4.2, 13.9, 2.6, 14.7),
+    "CM": (1.6, 13.1, 8.4, 16.2),
+    "GN": (7.1, 12.7, -15.1, -7.6),
+    "GM": (13.0, 13.9, -16.9, -13.7),
+}
+
+
+@pytest.mark.parametrize("entry", PLACES, ids=lambda e: e.name)
+def test_every_place_lies_in_its_host(entry):
+    lat_min, lat_max, lon_min, lon_max = _BOXES[entry.host]
+    assert lat_min <= entry.lat <= lat_max
+    assert lon_min <= entry.lon <= lon_max
+
+
+@pytest.mark.parametrize("entry", PLACES, ids=lambda e: e.name)
+def test_every_place_is_found_by_its_name(entry):
+    assert [found.name for _offset, found in find_places(f"Troops reached {entry.name}.")] == [
+        entry.name
+    ]
