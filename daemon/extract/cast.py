@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, twin
-from daemon.extract.roles import COORD, Role, mention_roles, tail
+from daemon.extract.roles import COORD, Role, bound_to, mention_roles, tail
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +216,10 @@ def _pick_actors(
         at,
         after=_OBJECT_SIDE if nominal_end is None else 0,
     )
-    group = [*_possessor(sentence, group, actors + open_hosts), *group]
+    owner = _possessor(sentence, group, actors + open_hosts)
+    # "Le Tchad ... : ses Casques bleus de la Minusma": a mission's contingent is its state's
+    mission = owner and all(m.code in _MULTINATIONAL for m in group)
+    group = owner if mission else [*owner, *group]
     own = {m.code for m in group}
     others = [m for m in actors if m.code not in own]
     return _Picked(group, others, open_hosts, helped, foreign, at)
@@ -232,6 +235,10 @@ _POSSESSED = re.compile(
 )
 
 
+# "ses Casques bleus": the possessive owns the forces mention itself
+_OWNS_NEXT = re.compile(r"\b(?:its|their|ses|leurs)\s+$", re.IGNORECASE)
+
+
 def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list[Mention]:
     """The owner of the forces a possessive names, when the chosen actors sit after it: in
     "Cameroon said its troops, working with Chadian units, had entered Nigeria" Cameroon acts
@@ -240,9 +247,10 @@ def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list
         return []
     first = min(m.start for m in group)
     owned = [p for p in _POSSESSED.finditer(sentence, 0, first) if p.end() <= first]
-    if not owned:
+    own = owned[-1] if owned else _OWNS_NEXT.search(sentence[:first])
+    if own is None:
         return []
-    start = owned[-1].start()
+    start = own.start()
     # (a colon may introduce what the subject did: "Le Niger a suivi : ses soldats...")
     before = [m for m in pool if m.end <= start and ";" not in sentence[m.end : start]]
     return _nearest_group(sentence, before, pool, start) if before else []
@@ -406,7 +414,9 @@ def _joined(sentence: str, mentions: list[Mention]) -> set[int]:
             and id(previous) in found
             and bool(COORD.match(sentence[previous.end : mention.start]))
         )
-        if listed or _JOINED.search(Folded(tail(sentence[: mention.start]))):
+        before = tail(sentence[: mention.start])
+        # ("qui liait Bamako à Paris": the partner an accord binds, not whom forces join)
+        if listed or (_JOINED.search(Folded(before)) and not bound_to(before)):
             found.add(id(mention))
         previous = mention
     return found

@@ -375,6 +375,11 @@ def regional(sentence: str) -> bool:
     return bool(_REGION.search(Folded(sentence)))
 
 
+def bound_to(before: str) -> bool:
+    """Whether the state after `before` is the partner an accord binds ("qui liait Bamako à")."""
+    return bool(_BOUND_TO.search(Folded(before)))
+
+
 def origin_place(before: str) -> bool:
     """Whether the place after `before` is where deployed forces set out from."""
     return bool(_ORIGIN.search(Folded(before)))

@@ -452,6 +452,12 @@ RULES = [
         (),
         ("EXPEL", "US", "NE"),
     ),
+    (
+        "Le Togo est touché : ses Casques bleus de la Minusma ont subi une embuscade au Mali.",
+        "fr",
+        ("OPERATION", "TG", "ML"),
+        ("OPERATION", "UN", "ML"),
+    ),
 ]
 
 
