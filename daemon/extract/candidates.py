@@ -360,7 +360,9 @@ def _chosen_actors(
 ) -> tuple[Mention, ...]:
     """The sentence's actors, else the story's; the story's when the sentence only names whom
     the forces help; the next nearest when the nearest are the host's own forces."""
-    actors = roles.actors or ((context.actor,) if context.actor else ())
+    carried = context.mission if _MISSION_SUBJECT.search(sentence, 0, trigger.start) else None
+    carried = carried or context.actor
+    actors = roles.actors or ((carried,) if carried else ())
     if roles.helped and context.actor:
         actors = (context.actor,)  # "the deployment will help France": the story's sender
     if (
@@ -370,6 +372,14 @@ def _chosen_actors(
     ):
         actors = roles.alternates  # "German trainers instruct Nigerien commandos in Niger"
     return actors
+
+
+# "La mission avait été déployée", "the force will leave": the mission named before, not the
+# last state
+_MISSION_SUBJECT = re.compile(
+    r"\b(?:the|this|la|cette)\s+(?:[\w-]+\s+)?(?:mission|force)\b(?!\s+(?:of|de|du|d')\b)",
+    re.IGNORECASE,
+)
 
 
 def _template(

@@ -32,6 +32,9 @@ class Context:
     """What earlier sentences named, for sentences that do not repeat it."""
 
     actor: Mention | None = None
+    # the last mission or named force that acted or was named as forces: what "the mission",
+    # "la force" refer back to
+    mission: Mention | None = None
     # "the American president" names no forces: it may not displace forces named earlier
     actor_weak: bool = False
     forces: dict[str, str] = field(default_factory=dict)
@@ -85,6 +88,8 @@ class Context:
         code, role = mention.code or "", named.roles[id(mention)]
         if mention.force:
             self.forces.setdefault(code, mention.force)
+        if mention.form in _MISSION_FORMS and role in (Role.ACTOR, Role.WEAK_ACTOR):
+            self.mission = mention
         if id(mention) in self.acting:
             self.actor, self.actor_weak = mention, False  # "Chad sends troops": not a host
         elif code in hosts and role in (Role.HOST, Role.OPEN):
@@ -107,6 +112,9 @@ class Context:
             and mention.code != self.host
             and mention.code not in frames
         )
+
+
+_MISSION_FORMS = (Form.BODY, Form.FORCE)
 
 
 def _opens_on(text: str, mention: Mention, mentions: list[Mention]) -> bool:

@@ -229,7 +229,9 @@ def blocked(sentence: str, trigger: Trigger) -> bool:
 
 _CLAUSE_HEDGE = re.compile(
     r"\b(?:no (?:sign|indication|plans?|intention)|aucun(?:e)? (?:signe|intention|projet)|"
-    r"pas l'intention|could|might|pourrai(?:t|ent)|would not|ne (?:\w+ )?pas)\b",
+    r"pas l'intention|could|might|pourrai(?:t|ent)|would not|ne (?:\w+ )?pas|"
+    # "the Senate did not vote on any request to commit troops"
+    r"(?:did|does|do) not|didn't|doesn't|don't)\b",
     re.IGNORECASE,
 )
 

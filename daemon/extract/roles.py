@@ -224,6 +224,12 @@ _RELIEVED = twin(
 )
 
 
+_MADE_OF = twin(
+    r"\b(?:most(?:ly)?|mainly|largely|chiefly|many|majority|(?:most|many|all) of them|"
+    r"en (?:grande )?majorit[ée]|majoritairement|pour la plupart|essentiellement|surtout)\s+$"
+)
+
+
 _OUTSIDE_FRAME = twin(
     r"\b(?:(?:hors|en dehors) du cadre|outside (?:the )?(?:framework|auspices)) "
     r"(?:de la|de l'|du|des|d'|of(?: the)?)\s*$"
@@ -275,6 +281,8 @@ def role_of(
     """The role surface cues give one mention; `leaving` (a withdrawal or an expulsion) reads
     "troops from X" as the place they leave, any other trigger as where they set out from."""
     before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
+    if _MADE_OF.search(before):
+        return Role.ACTOR  # "several hundred soldiers, most of them Senegalese": who they are
     if (not leaving and _RELIEVED.search(before)) or _OUTSIDE_FRAME.search(before):
         # "prendront le relais des unités allemandes": who is relieved; "hors du cadre de la
         # Cédéao": a framework the action is outside of

@@ -458,6 +458,18 @@ RULES = [
         ("OPERATION", "TG", "ML"),
         ("OPERATION", "UN", "ML"),
     ),
+    (
+        "Quelque 800 soldats, en majorité nigérians, sont arrivés en Gambie.",
+        "fr",
+        ("DEPLOY", "NG", "GM"),
+        (),
+    ),
+    (
+        "The Senate did not vote on any plan to commit Nigerian troops to Niger.",
+        "en",
+        (),
+        ("DEPLOY", "NG", "NE"),
+    ),
 ]
 
 
@@ -469,3 +481,13 @@ def test_clause_rules(extractor, text, lang, present, absent):
         assert present in got
     if absent:
         assert absent not in got
+
+
+def test_the_mission_refers_back_to_the_mission_not_the_last_state(extractor):
+    text = (
+        "ECOWAS leaders extended the mandate of ECOMIG in The Gambia by a year. "
+        "Some 1,000 soldiers, mostly Senegalese, are stationed there. "
+        "The mission was deployed in January 2017 to see Yahya Jammeh out."
+    )
+    got = events(extractor, text, "en")
+    assert ("DEPLOY", "ECOWAS", "GM") in got

@@ -54,3 +54,14 @@ def test_a_mission_framing_a_national_contingent_is_not_carried():
 def test_a_place_outside_the_host_set_stops_the_carry_over():
     assert told("French troops left Mali.").host == "ML"
     assert told("French troops left Mali.", "They then deployed to Gabon.").host is None
+
+
+def test_the_last_mission_named_is_remembered_apart_from_the_actor():
+    context = told(
+        "The EU training mission arrived in Bamako.",
+        "Some 1,000 soldiers, mostly French, are there.",
+    )
+    assert context.mission is not None
+    assert context.mission.code == "EU"
+    assert context.actor is not None
+    assert context.actor.code == "FR"
