@@ -212,7 +212,7 @@ _WORKING_FOR = twin(
 _AGENCY_AFTER = re.compile(
     r"^\s+(?:facilit\w+|hubs?|agenc\w+|humanitarian|refugee|aid|relief|coordinator|spokes\w+|"
     r"officials?|envoys?|secretary|staff|compound|offices?|Security Council|General Assembly|"
-    r"resolution|human rights|experts?|investigators?|Women|humanitaire|coordonnat\w+|"
+    r"resolution|human rights|experts?|panels?|investigators?|Women|humanitaire|coordonnat\w+|"
     r"porte-parole|Conseil de s[ée]curit[ée]|Assembl[ée]e|r[ée]solution|Femmes|enqu[êe]teurs?)\b",
     re.IGNORECASE,
 )

@@ -96,7 +96,9 @@ _EXPEL = (
         rf"{_GAP}(?:agreements?|accords?|mandates?|mandats?|{ACCORD})"
     ),
     (
-        rf"(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|ask(?:s|ed|ing)?|told|"
+        # ("asked about the withdrawal": a question put to someone, not a demand)
+        rf"(?:order(?:s|ed|ing)?|demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|"
+        rf"ask(?:s|ed|ing)?(?! about| whether| if| how| why| what| when)|told|"
         rf"tell(?:s|ing)?|gave|gives?|giving|set|want(?:s|ed)?){_GAP}{_DEPART}"
     ),
     # "the president said French forces must leave his country": a demand in reported speech
@@ -297,7 +299,8 @@ _OPERATION = (
         r"suffer\w* (?:\w+ ){0,3}?(?:losses|casualties)|died|perished|lost their lives|"
         r"(?:struck|hit|hits|strikes|ran over) (?:an? )?(?:\w+ )?(?:mine|landmine|IED|"
         r"explosive device)|"
-        r"(?:launched|carried out|conducted|led|mounted) (?:[\w,-]+ ){0,6}?operation|"
+        # ("the French-led Operation Barkhane" names an operation, it reports none)
+        r"(?:launched|carried out|conducted|(?<!-)led|mounted) (?:[\w,-]+ ){0,6}?operation|"
         r"(?:took|take|takes|taking) part in (?:an? |the )?(?:\w+ )?(?:operation|raid|assault)|"
         # "crossed into Mauritania in pursuit of jihadists": a raid across the border
         r"in (?:hot )?pursuit of|pursu(?:ed|ing) (?:\w+ ){0,3}?(?:into|across|inside)"

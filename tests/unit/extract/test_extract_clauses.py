@@ -470,6 +470,18 @@ RULES = [
         (),
         ("DEPLOY", "NG", "NE"),
     ),
+    (
+        "Asked about the withdrawal of French troops from Mali, the minister declined to comment.",
+        "en",
+        (),
+        ("EXPEL", "FR", "ML"),
+    ),
+    (
+        "British Chinooks supporting the French-led Operation Barkhane will stay in Mali.",
+        "en",
+        (),
+        ("OPERATION", "GB", "ML"),
+    ),
 ]
 
 
