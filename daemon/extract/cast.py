@@ -207,7 +207,13 @@ def _pick_actors(
     # ...but "Nigeria, Niger and Togo will send troops to Mali": a list of senders
     # ...and "le Niger, le Burkina Faso et le Togo ont promis 500 soldats chacun": a list before
     # the verb with no state that can host after it
-    listed = not foreign or (senders and (bool(host_ms) or all(m.end <= at for m in open_hosts)))
+    listed = not foreign or (
+        senders
+        and (
+            bool(host_ms)
+            or all(m.end <= at or not _same_clause(sentence, m, at) for m in open_hosts)
+        )
+    )
     # a verb's actor is its subject, before it; a noun's is its complement, after it
     group = _nearest_group(
         sentence,
@@ -309,7 +315,8 @@ _OCCASION = re.compile(
 _JOINED = twin(  # run lowered over the lowercase (see lowered.py)
     r"\b(?:join|joins|joined|joining|rejoindre|rejoint|rejoignent|int[ée]grer|support|supporting|"
     r"reinforce|reinforcing|renforcer|appuyer|soutenir|(?<!the )help(?:s|ed|ing)?|assist\w*|"
-    r"aider|alongside|aux côtés d[eu]s?|at|à|trained (?:in part )?by|form[ée]e?s? par|"
+    # ("send 380 troops to the U.N. force": the force they join)
+    r"aider|alongside|aux côtés d[eu]s?|at|à|to|trained (?:in part )?by|form[ée]e?s? par|"
     r"entra[îi]n[ée]e?s? par)"
     r"\s+(?:the\s+|la\s+|le\s+|l'|an?\s+)?"
     r"(?:[\w-]+\s+){0,2}?$",

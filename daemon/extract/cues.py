@@ -25,7 +25,8 @@ _PURPOSE = re.compile(
 )
 # "an attack on Niger would amount to war", "any intervention", "toute attaque": hypothetical
 _MODAL_AFTER = re.compile(
-    r"^(?:\W+[\w'’-]+){0,6}?\W+(?:would|could|might|serait|seraient|pourrait|pourraient)\b",
+    r"^(?:\W+[\w'’-]+){0,6}?\W+(?:would|could|might|can|may|serait|seraient|pourrait|pourraient|"
+    r"peu(?:t|vent)|pouvai(?:t|ent))\b",
     re.IGNORECASE,
 )
 _ANY_BEFORE = re.compile(
@@ -361,7 +362,9 @@ _NOT_FORCES_WITHDRAWN = re.compile(
     r"^\W*(?:(?:sa|son|ses|leur|leurs|la|le|les|des|its|their|the|his|her)\s+)?"
     r"(?:candidat\w+|plainte|projet|texte|loi|mines?|accr[ée]ditation|licen[cs]es?|permis|"
     r"agr[ée]ment|subsid\w+|support|soutien|aide|funding|financement|application|bid|"
-    r"complaint|bill|offers?|offres?|ambassad\w+|recognition|reconnaissance|visas?)\b",
+    r"complaint|bill|offers?|offres?|ambassad\w+|recognition|reconnaissance|visas?|"
+    # "le retrait de la vie politique", "withdrew from the race"
+    r"(?:de|from) (?:la |the )?(?:vie politique|politics|course|race|comp[ée]tition))\b",
     re.IGNORECASE,
 )
 

@@ -230,6 +230,14 @@ _MADE_OF = twin(
 )
 
 
+# "the smuggling route from southern Libya", "weapons from Libya": where goods or a road come from
+_ROUTE_FROM = twin(
+    r"\b(?:(?:routes?|roads?|weapons|arms|smuggl\w+|traffick\w+|armes|axe|pistes?)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:from|de|du|depuis)\s+(?:the\s+|la\s+|le\s+|l')?|"
+    r"\bfrom\s+(?:the\s+)?(?:north|south|east|west)\w*\s+)$"
+)
+
+
 _OUTSIDE_FRAME = twin(
     r"\b(?:(?:hors|en dehors) du cadre|outside (?:the )?(?:framework|auspices)) "
     r"(?:de la|de l'|du|des|d'|of(?: the)?)\s*$"
@@ -244,7 +252,8 @@ _CIVILIAN_BEFORE = twin(
 
 # "the Malian border" is a neighbour; "the Nigerian border village of Kumshe" is in Nigeria
 _NEIGHBOUR_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:border|frontier)(?!\s+(?:villages?|towns?|city|cities|areas?|regions?|posts?|"
+    r"^(?:\s+(?:and|et)\s+\w+)?(?:'s)?\s+(?:border|frontier)(?!\s+(?:villages?|towns?|city|cities|"
+    r"areas?|regions?|posts?|"
     r"districts?|localit\w+|zones?|provinces?|states?))",
     re.IGNORECASE,
 )
@@ -336,7 +345,8 @@ def tail(before: str) -> str:
 def _outside_role(before: Folded, after: str, mention: Mention, *, leaving: bool) -> Role:
     """Role of a state outside the host set that names no forces."""
     if (
-        _SELLER_BEFORE.search(before)
+        _ROUTE_FROM.search(before)
+        or _SELLER_BEFORE.search(before)
         or _PARTNER_OF.search(before)
         or _NEIGHBOUR_BEFORE.search(before)
         or _NEIGHBOUR_AFTER.match(after)
@@ -496,9 +506,10 @@ def _spread_neighbours(
 
 
 COORD = re.compile(
-    r"^\s*(?:,|and|et|or|ou|as well as|&)?\s*(?:,|and|et|or|ou)?\s*"
-    # "du Mali, du Burkina Faso et du Niger": the preposition repeated before each
-    r"(?:(?<=[,\s])(?:from|in|into|du|des|au|aux|en|de|d')\s*)?(?:the\s+|la\s+|le\s+|l')?$"
+    r"^\s*(?:(?:,|and|et|or|ou|as well as|&)\s*(?:,|and|et|or|ou)?\s*"
+    # "du Mali, du Burkina Faso et du Niger": the preposition repeated before each (a bare
+    # preposition coordinates nothing: "from southern Libya in Niger")
+    r"(?:(?<=[,\s])(?:from|in|into|du|des|au|aux|en|de|d')\s*)?)?(?:the\s+|la\s+|le\s+|l')?$"
     # "du Mali en 2022, puis du Burkina Faso": a date and a repeated preposition in between
     r"|^\s*(?:(?:in|en)\s+(?:[A-Za-zéû]+\s+)?\d{4}\s*)?,?\s*(?:and\s+then|then|et\s+puis|puis|and|et)\s+"
     r"(?:(?:from|in|into|du|de|des|au|aux|en)\s+)?(?:the\s+|la\s+|le\s+|l')?$"

@@ -193,6 +193,8 @@ _WITHDRAW = (
         # "left-wing", "the left bank": a side, not a departure
         # "after their leave", "on leave": time off, not a departure
         r"(?:(?<!their )(?<!his )(?<!her )(?<!on )leav(?:e|es|ing)|"
+        # "the only ones left", "troops were being left to hold": remaining, not departing
+        r"(?<!ones )(?<!those )(?<!be )(?<!been )(?<!being )(?<!is )(?<!are )(?<!was )(?<!were )"
         r"left(?![- ](?:wing|bank|hand|side)))"
         r"(?!(?:\W+\w+){0,5}?\W+(?:dead|wounded|injured|homeless|gap|"
         r"vacuum|void)\b)|quit(?:s|ting)?|depart(?:s|ed|ing|ure)?|exit(?:s|ed|ing)?|"
@@ -233,6 +235,9 @@ _DEPLOY = (
         r"roll(?:s|ed|ing)?|stream(?:s|ed|ing)?) (?:from (?:\w+ ){1,3}?)?into|"
         r"cross(?:es|ed|ing)? the border|posted (?:there|at|in)\b|boots on the ground|"
         r"touch(?:es|ed|ing)? down|"
+        # "whose first soldiers reached Timbuktu": forces reaching a place
+        r"(?:troops|soldiers|forces|units|contingents?|peacekeepers|columns?|convoys?)"
+        r"(?: \w+){0,2}? reach(?:ed|es)(?! (?:out|\d))|"
         # "forces entered The Gambia" (a weak word: "entered talks" names no host)
         r"enter(?:s|ed|ing)?(?! into\b)(?= (?:the |northern |southern |eastern |western )?\w+)|"
         r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*(?! (?:base|hub))|"
@@ -259,7 +264,7 @@ _DEPLOY = (
     (
         r"d[ée]ploi\w*|d[ée]ploy\w+|red[ée]ploy\w+|(?:travers|franchi)\w* la fronti[èe]re|"
         r"envo(?:i|ie|ies|ient|yer|y[ée]e?s?|yons|yait|yaient|ya|y[èe]rent)\b|enverr\w+|"
-        r"d[ée]p[êe]ch\w+|arriv\w+|d[ée]barqu\w+|renforts?|"
+        r"d[ée]p[êe]ch\w+|arriv\w+|d[ée]barqu\w+|renforts?|atterri(?:t|ssent|ront|ra)?\b|"
         r"renforc\w+ (?:\w+ ){0,3}(?:contingent|dispositif|pr[ée]sence|effectifs)|"
         r"achemin\w+|(?<!a[ée]rienne )projet[ée]e?s?|install[ée]e?s?|pris position|"
         r"prennent position|"

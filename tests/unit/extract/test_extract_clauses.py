@@ -482,6 +482,42 @@ RULES = [
         (),
         ("OPERATION", "GB", "ML"),
     ),
+    (
+        "Nigeria pulled most of its soldiers out of the force in Mali to fight at home.",
+        "en",
+        ("WITHDRAW", "NG", "ML"),
+        (),
+    ),
+    (
+        "Sweden, whose first soldiers reached Timbuktu in March, will send more in the autumn.",
+        "en",
+        ("DEPLOY", "SE", "ML"),
+        (),
+    ),
+    (
+        "Un premier détachement ghanéen a atterri lundi à Bamako.",
+        "fr",
+        ("DEPLOY", "GH", "ML"),
+        (),
+    ),
+    (
+        "We are the only ones left in Kidal, said a Chadian officer in Mali.",
+        "en",
+        (),
+        ("WITHDRAW", "TD", "ML"),
+    ),
+    (
+        "French aircraft struck a convoy on the smuggling route from southern Libya in Niger.",
+        "en",
+        ("OPERATION", "FR", "NE"),
+        ("OPERATION", "LY", "NE"),
+    ),
+    (
+        "Le président devra gérer le retrait de la vie politique des anciens officiers au Mali.",
+        "fr",
+        (),
+        ("WITHDRAW", "FR", "ML"),
+    ),
 ]
 
 
