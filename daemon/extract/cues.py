@@ -230,6 +230,7 @@ def blocked(sentence: str, trigger: Trigger) -> bool:
 
 _CLAUSE_HEDGE = re.compile(
     r"\b(?:no (?:sign|indication|plans?|intention)|aucun(?:e)? (?:signe|intention|projet)|"
+    r"rien n'indique|rien ne (?:dit|prouve|permet)|nothing (?:indicates|suggests)|"
     r"pas l'intention|could|might|pourrai(?:t|ent)|would not|ne (?:\w+ )?pas|"
     # "the Senate did not vote on any request to commit troops"
     r"(?:did|does|do) not|didn't|doesn't|don't)\b",
@@ -369,7 +370,7 @@ _NOT_FORCES_WITHDRAWN = re.compile(
 )
 
 
-def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
+def _withdraw_blocked(_sentence: str, trigger: Trigger, before: str, after: str) -> bool:
     """Civilians leaving (an expelled diplomat too), a state leaving an organisation, or a
     departure named only to date something else."""
     return _moving_blocked(before, after) or bool(
@@ -382,7 +383,19 @@ def _withdraw_blocked(_sentence: str, _trigger: Trigger, before: str, after: str
         or _CASUALTIES_BEFORE.search(before)
         or _CASUALTIES_AFTER.match(after)
         or _EXILE_AFTER.match(after)
+        or _CITIZENS_AFTER.match(after)
+        or (trigger.nominal and _THIS_BEFORE.search(before))
     )
+
+
+# "began evacuating its citizens": civilians leaving
+_CITIZENS_AFTER = re.compile(
+    r"^\W*(?:(?:its|their|the|his|her|ses|leurs|les|des)\s+)?(?:[\w-]+\s+)?(?:citizens|nationals|"
+    r"expatriates|civilians|ressortissants|expatri[ée]s|civils)\b",
+    re.IGNORECASE,
+)
+# "« Ce retrait envoie un signal désastreux »": a departure already told, or another kind
+_THIS_BEFORE = re.compile(r"\b(?:this|that|ce|cet|cette)\s+$", re.IGNORECASE)
 
 
 # "au lendemain du départ en exil de Yahya Jammeh": a ruler leaving, not forces
@@ -397,7 +410,15 @@ def _deploy_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) 
         or _TIME_REFERENCE.search(before)
         or _GOODS_AFTER.match(after)
         or _POWER_AFTER.match(after)
+        or _ABROAD_AFTER.match(after)
     )
+
+
+# "before committing troops abroad": somewhere unnamed outside, not the story's country
+_ABROAD_AFTER = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,2}?(?:abroad|overseas|à l'étranger|hors (?:du pays|des fronti[èe]res))",
+    re.IGNORECASE,
+)
 
 
 def _never(_sentence: str, _trigger: Trigger, _before: str, _after: str) -> bool:

@@ -361,7 +361,7 @@ def _outside_role(before: Folded, after: str, mention: Mention, *, leaving: bool
         return Role.ELSEWHERE  # "arrivent à Tripoli", "landed in Bangui": the place itself
     if mention.code in REMOTE:
         return Role.NEIGHBOUR  # "Gabon", "Haitian": a far state names no forces by itself
-    return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
+    return _default_role(mention)
 
 
 # "fighters crossing from Burkina Faso", "venus du Nigeria": where they came from (unlike
@@ -425,6 +425,14 @@ def _forces_role(
 
 # A foreign demonym alone ("the French minister") is a weaker actor cue than a name.
 _DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
+
+
+def _default_role(mention: Mention) -> Role:
+    """A foreign state with no cue: "Americans" (people) act as forces named do, "the American
+    president" only weakly."""
+    if mention.form is Form.DEMONYM and _PEOPLE.match(mention.text):
+        return Role.ACTOR  # "Americans packing up to leave"
+    return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
 
 
 def _host_set_role(before: Folded, after: str, mention: Mention, *, reached: bool) -> Role:

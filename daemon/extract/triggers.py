@@ -54,7 +54,8 @@ _DEPART = (
     r"(?:to (?:\w+ly )?(?:leave|withdraw|quit|depart|pull out|exit|remove|go(?! after| on\b)|"
     r"vacate|close|halt)|out of|leave|"
     r"(?:the |their |its )?(?:departure|withdrawal|exit|pullout|pull-out|closure|closing)|"
-    r"be (?:closed|shut)|closed|to take\b.{0,60}?\bout|(?:le|de) d[ée]part|"
+    # ("ordered land and air borders closed": borders, not bases)
+    r"be (?:closed|shut)|(?<!borders )closed|to take\b.{0,60}?\bout|(?:le|de) d[ée]part|"
     r"(?:le|de) retrait|"
     r"la fermeture|de (?:quitter|partir|retirer|se retirer|fermer|plier bagage)|"
     r"(?:pour|à) (?:quitter|partir|retirer|se retirer)|"
@@ -174,6 +175,8 @@ _WITHDRAW = (
         r"(?:mission|deployment|operation|presence)(?: [\w-]+){0,6}? "
         r"(?:was|were|has been|have been) (?:ended|terminated|closed|wound up|brought to an end)|"
         r"fl(?:y|ies|ew|own|ying) (?:\w+ ){0,2}?(?:out|home)\b|airlifted out|repatriat\w+|"
+        # "brought its last peacekeepers out of Mali", "bring most of its soldiers home"
+        r"br(?:ing|ings|inging|ought) (?:[\w,-]+ ){1,5}?(?:out of|home)\b|"
         r"(?:drove|drives?|driving|rolled|marched) out of|"
         # "forced out of Mali", "poussée hors du Niger": a departure the host imposed (it happened)
         rf"(?:forced|pushed|(?<!had )(?<!have )(?<!has )driven|squeezed|ousted) out of"

@@ -518,6 +518,42 @@ RULES = [
         (),
         ("WITHDRAW", "FR", "ML"),
     ),
+    (
+        "Russian instructors landed in Niamey and shared a base with Americans packing up to leave.",
+        "en",
+        ("WITHDRAW", "US", "NE"),
+        (),
+    ),
+    (
+        "France began evacuating its citizens from Niamey aboard military aircraft.",
+        "en",
+        (),
+        ("WITHDRAW", "FR", "NE"),
+    ),
+    (
+        "The Bundeswehr brought its last soldiers out of Mali in December.",
+        "en",
+        ("WITHDRAW", "DE", "ML"),
+        (),
+    ),
+    (
+        "Rien n'indique que des bataillons maliens seront stationnés au Niger.",
+        "fr",
+        (),
+        ("DEPLOY", "ML", "NE"),
+    ),
+    (
+        "Les juntes ont quitté la CPI. « Ce retrait envoie un signal désastreux », dit Paris.",
+        "fr",
+        (),
+        ("WITHDRAW", "FR", "ML"),
+    ),
+    (
+        "Senators asked whether Abuja needed approval before committing troops abroad.",
+        "en",
+        (),
+        ("DEPLOY", "NG", "NE"),
+    ),
 ]
 
 
