@@ -519,7 +519,7 @@ RULES = [
         ("WITHDRAW", "FR", "ML"),
     ),
     (
-        "Russian instructors landed in Niamey and shared a base with Americans packing up to leave.",
+        "Russian instructors landed in Niamey, beside Americans packing up to leave.",
         "en",
         ("WITHDRAW", "US", "NE"),
         (),
