@@ -103,7 +103,7 @@ def cast(
     host_codes = [m.code for m in host_group if m.code in hosts]
     if not host_codes and not elsewhere:
         foreign = own if picked.foreign else None
-        host_codes = _fallback_hosts(coded, roles, place_hosts, hosts, foreign)
+        host_codes = _fallback_hosts(coded, roles, place_hosts, hosts, foreign, senders=senders)
     return Cast(
         tuple(m for m in picked.group if roles[id(m)] is not Role.ELSEWHERE),
         tuple(dict.fromkeys(host_codes)),
@@ -488,6 +488,8 @@ def _fallback_hosts(
     place_hosts: list[str],
     hosts: frozenset[str],
     foreign_actors: set[str | None] | None,
+    *,
+    senders: bool,
 ) -> list[str]:
     """With no host cued: a named place, else a host-set state that acts beside a foreign actor
     ("Niger's army confirmed that all American soldiers had left the country")."""
@@ -495,10 +497,15 @@ def _fallback_hosts(
     if places or foreign_actors is None:
         return places[:1]
     acting = (Role.ACTOR, Role.WEAK_ACTOR, Role.OPEN)
+    # ("the Togolese contingent and the Nigerian troops flew home": a list of senders, not a
+    # place; "American and Nigerien soldiers died" fought in Niger)
     return [
         m.code
         for m in coded
-        if m.code in hosts and m.code not in foreign_actors and roles[id(m)] in acting
+        if m.code in hosts
+        and m.code not in foreign_actors
+        and roles[id(m)] in acting
+        and not (senders and m.form is Form.DEMONYM)
     ][:1]
 
 

@@ -500,7 +500,8 @@ def _spread_neighbours(
     sentence: str, ordered: list[Mention], roles: dict[int, Role]
 ) -> dict[int, Role]:
     """'the borders with Burkina Faso and Niger': a neighbour's coordinated states are too; so
-    are the demonyms coordinated after a forces demonym ("contingents estonien et tchèque")."""
+    are the demonyms coordinated after a forces demonym ("contingents estonien et tchèque") and
+    the open states listed after a host ("across Mali, Burkina Faso and Niger")."""
     for prev, cur in itertools.pairwise(ordered):
         if not COORD.match(sentence[prev.end : cur.start]):
             continue
@@ -510,6 +511,8 @@ def _spread_neighbours(
             roles[id(cur)] = Role.ELSEWHERE  # "in northern Benin and Togo": both places
         elif roles[id(prev)] is Role.ACTOR and Form.DEMONYM is prev.form is cur.form:
             roles[id(cur)] = Role.ACTOR
+        elif roles[id(prev)] is Role.HOST and roles[id(cur)] is Role.OPEN:
+            roles[id(cur)] = Role.HOST  # "across Mali, Burkina Faso and Niger": places all
     return roles
 
 

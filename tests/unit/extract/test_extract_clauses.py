@@ -554,6 +554,12 @@ RULES = [
         (),
         ("DEPLOY", "NG", "NE"),
     ),
+    (
+        "French jets struck jihadist positions across Mali, Burkina Faso and Niger last week.",
+        "en",
+        ("OPERATION", "FR", "NE"),
+        ("OPERATION", "BF", "ML"),
+    ),
 ]
 
 
