@@ -253,7 +253,8 @@ def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list
         return []
     first = min(m.start for m in group)
     owned = [p for p in _POSSESSED.finditer(sentence, 0, first) if p.end() <= first]
-    own = owned[-1] if owned else _OWNS_NEXT.search(sentence[:first])
+    # (a possessive is a few characters long: only the end of the text before can hold it)
+    own = owned[-1] if owned else _OWNS_NEXT.search(sentence, max(0, first - 8), first)
     if own is None:
         return []
     start = own.start()

@@ -89,6 +89,13 @@ class Twin:
         """The first match, as `regex.search(text.text)` would find it."""
         return self.regex.search(text.text) if text.low is None else self.low.search(text.low)
 
+    def search_end(self, text: Folded, reach: int) -> re.Match[str] | None:
+        """`search` over the last `reach` characters only, for a pattern anchored at the end
+        that cannot match longer: the same match, without trying every earlier start."""
+        found = text.text if text.low is None else text.low
+        regex = self.regex if text.low is None else self.low
+        return regex.search(found, max(0, len(found) - reach))
+
     def match(self, text: Folded) -> re.Match[str] | None:
         """A match at the start, as `regex.match(text.text)` would find it."""
         return self.regex.match(text.text) if text.low is None else self.low.match(text.low)

@@ -217,16 +217,18 @@ _AGENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "ce jihadiste algérien", "des ressortissants français": French word order puts the noun first
-# "prendront le relais des unités allemande et belge", "relevant le contingent tchadien"
-_RELIEVED = twin(
-    r"\b(?:(?:le|du) relais|relev\w+|rel[èe]ve|remplac\w+)\s+(?:d[eu]s?\s+|d')?"
-    r"(?:les\s+|la\s+|le\s+|l')?(?:[\w'’-]+\s+){0,3}?$"
-)
-
-
-_MADE_OF = twin(
-    r"\b(?:most(?:ly)?|mainly|largely|chiefly|many|majority|(?:most|many|all) of them|"
-    r"en (?:grande )?majorit[ée]|majoritairement|pour la plupart|essentiellement|surtout)\s+$"
+# What the words right before a mention say it is, read in one pass for every mention:
+# "several hundred soldiers, most of them Senegalese" (who the forces are), "prendront le relais
+# des unités allemande et belge" (who is relieved), "hors du cadre de la Cédéao" (a framework the
+# action is outside of)
+_LEAD_IN_REACH = 80  # characters: longer than any lead-in ("prendront le relais des unités ...")
+_LEAD_IN = twin(
+    r"\b(?:(?P<made>most(?:ly)?|mainly|largely|chiefly|many|majority|(?:most|many|all) of them|"
+    r"en (?:grande )?majorit[ée]|majoritairement|pour la plupart|essentiellement|surtout)\s+|"
+    r"(?P<relieved>(?:le|du) relais|relev\w+|rel[èe]ve|remplac\w+)\s+(?:d[eu]s?\s+|d')?"
+    r"(?:les\s+|la\s+|le\s+|l')?(?:[\w'’-]+\s+){0,3}?|"
+    r"(?P<frame>(?:hors|en dehors) du cadre|outside (?:the )?(?:framework|auspices)) "
+    r"(?:de la|de l'|du|des|d'|of(?: the)?)\s*)$"
 )
 
 
@@ -235,12 +237,6 @@ _ROUTE_FROM = twin(
     r"\b(?:(?:routes?|roads?|weapons|arms|smuggl\w+|traffick\w+|armes|axe|pistes?)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:from|de|du|depuis)\s+(?:the\s+|la\s+|le\s+|l')?|"
     r"\bfrom\s+(?:the\s+)?(?:north|south|east|west)\w*\s+)$"
-)
-
-
-_OUTSIDE_FRAME = twin(
-    r"\b(?:(?:hors|en dehors) du cadre|outside (?:the )?(?:framework|auspices)) "
-    r"(?:de la|de l'|du|des|d'|of(?: the)?)\s*$"
 )
 
 
@@ -290,12 +286,9 @@ def role_of(
     """The role surface cues give one mention; `leaving` (a withdrawal or an expulsion) reads
     "troops from X" as the place they leave, any other trigger as where they set out from."""
     before, after = Folded(tail(sentence[: mention.start])), sentence[mention.end :]
-    if _MADE_OF.search(before):
-        return Role.ACTOR  # "several hundred soldiers, most of them Senegalese": who they are
-    if (not leaving and _RELIEVED.search(before)) or _OUTSIDE_FRAME.search(before):
-        # "prendront le relais des unités allemandes": who is relieved; "hors du cadre de la
-        # Cédéao": a framework the action is outside of
-        return Role.NEIGHBOUR
+    lead_in = _LEAD_IN.search_end(before, _LEAD_IN_REACH)
+    if lead_in is not None and (lead_in.lastgroup != "relieved" or not leaving):
+        return Role.ACTOR if lead_in.lastgroup == "made" else Role.NEIGHBOUR
     forces = _no_forces_role(before, after, mention, hosts, leaving=leaving) or _forces_role(
         before, after, mention, hosts, leaving=leaving
     )

@@ -415,7 +415,11 @@ class Trigger:
     @property
     def onward(self) -> bool:
         """Whether the trigger is a departure towards the place after it ("leave for Gao")."""
-        return self.type is EventType.DEPLOY and bool(_ONWARD_END.search(self.text))
+        return (
+            self.type is EventType.DEPLOY
+            and self.text[-1:] in _ONWARD_LAST
+            and bool(_ONWARD_END.search(self.text))
+        )
 
     @property
     def accord(self) -> bool:
@@ -489,6 +493,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 
 _ONWARD_END = re.compile(rf"{ONWARD}$", re.IGNORECASE)
+_ONWARD_LAST = frozenset(
+    "rRsSeEuU'"
+)  # the last letters "for", "pour", "vers", "de", "du", "des", "d'" end on
 
 
 def _found(sentence: str) -> list[Trigger]:
