@@ -240,7 +240,7 @@ _DEPLOY = (
         r"touch(?:es|ed|ing)? down|"
         # "whose first soldiers reached Timbuktu": forces reaching a place
         r"(?:troops|soldiers|forces|units|contingents?|peacekeepers|columns?|convoys?)"
-        r"(?: \w+){0,2}? reach(?:ed|es)(?! (?:out|\d))|"
+        r"(?: (?!yet\b|not\b|never\b)\w+){0,2}? reach(?:ed|es)?(?! (?:out|\d))|"
         # "forces entered The Gambia" (a weak word: "entered talks" names no host)
         r"enter(?:s|ed|ing)?(?! into\b)(?= (?:the |northern |southern |eastern |western )?\w+)|"
         r"fl(?:y|ies|ew|own|ying) (?:in|into|to)\b|airlift\w*(?! (?:base|hub))|"
