@@ -13,7 +13,7 @@ import itertools
 import re
 
 from daemon.extract.gazetteer import REMOTE, Form, Mention
-from daemon.extract.lowered import Folded, twin
+from daemon.extract.lowered import Folded, Twin, twin
 
 _PERSONNEL = (
     r"(?:troops|soldiers|forces|military|army|armed forces|personnel|contingents?|peacekeepers|"
@@ -64,6 +64,7 @@ _LAND_AFTER = re.compile(
 
 
 _LEFT_PLACE = re.compile(r"\b(?:from|du|de|des)\s+(?:the\s+|la\s+|l')?$", re.IGNORECASE)
+_LEFT_PLACE_TWIN = Twin(_LEFT_PLACE)
 
 
 _HOST_PREP = twin(
@@ -346,7 +347,10 @@ def _outside_role(before: Folded, after: str, mention: Mention, *, leaving: bool
         or (leaving and _DESTINATION.search(before))
     ):
         return Role.NEIGHBOUR
-    if mention.form is Form.NAME and _ELSEWHERE_PREP.search(before):
+    # "withdrawn from Afghanistan": for a departure, the country it leaves is its place
+    if mention.form is Form.NAME and (
+        _ELSEWHERE_PREP.search(before) or (leaving and _LEFT_PLACE_TWIN.search(before))
+    ):
         return Role.ELSEWHERE
     if mention.form is Form.SEAT and _OPENING_SEAT.match(before) and _COMMA_AFTER.match(after):
         return Role.WEAK_ACTOR  # "À Stockholm, le gouvernement a proposé": that state's capital

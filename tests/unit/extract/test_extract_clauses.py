@@ -560,6 +560,12 @@ RULES = [
         ("OPERATION", "FR", "NE"),
         ("OPERATION", "BF", "ML"),
     ),
+    (
+        "Germany's Mali mission is its largest since its troops were withdrawn from Afghanistan.",
+        "en",
+        (),
+        ("WITHDRAW", "DE", "ML"),
+    ),
 ]
 
 
