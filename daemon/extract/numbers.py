@@ -44,7 +44,7 @@ _NOUNS = (
     r"peacekeepers|trainers|instructors|advis[eo]rs|mercenaries|paratroopers|legionnaires|"
     r"fighters|men|strong|elite|special forces|troupes|soldats|militaires|hommes|instructeurs|"
     r"conseillers|mercenaires|casques bleus|[ée]l[ée]ments|l[ée]gionnaires|parachutistes|"
-    r"forces sp[ée]ciales|airmen|aviateurs)\b"
+    r"forces sp[ée]ciales|airmen|aviateurs|commandos|contractors|formateurs)\b"
 )
 # Up to three words between the amount and its noun ("1,000 U.S. military personnel"), but not a
 # dateline's dash or another figure ("Nov 21 - Malian troops", "3 mai - Des militaires").

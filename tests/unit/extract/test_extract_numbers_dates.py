@@ -17,6 +17,8 @@ from daemon.extract.numbers import TroopCount, pronoun_count, troop_count
         ("some 1 500 soldats", TroopCount(1500, True)),
         ("plus de 2.400 militaires", TroopCount(2400, True)),
         ("a thousand soldiers", TroopCount(1000, False)),
+        ("une centaine de commandos danois", TroopCount(100, True)),
+        ("about 300 Wagner contractors", TroopCount(300, True)),
         ("une centaine de soldats", TroopCount(100, True)),
         ("a contingent of 120", TroopCount(120, False)),
         ("350 French military personnel", TroopCount(350, False)),
