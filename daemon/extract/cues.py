@@ -81,7 +81,9 @@ _NEARING = re.compile(
 # "relations have been frosty since American forces left": a departure that dates something
 # ("after the forced departure from Mali" is still told as a fact, and is one)
 _SINCE_REFERENCE = re.compile(
-    r"\b(?:since|depuis)\s+(?:[^\s,;.]+\s+){0,2}(?:[ldLD]['’])?$", re.IGNORECASE
+    # ("since the last French soldiers left": the departure dates something, subject and all)
+    r"\b(?:since|depuis)\s+(?:[^\s,;.]+\s+){0,5}(?:[ldLD]['’])?$",
+    re.IGNORECASE,
 )
 _SINCE_NOUN = re.compile(r"\b(?:since|depuis)\s+(?:the|la|le|les|l['’])\s*$", re.IGNORECASE)
 # "the defence minister left N'Djamena", "le retrait de plusieurs bailleurs": civilians moving.
@@ -89,7 +91,8 @@ _CIVILIANS = (
     r"(?:ministers?|ministres?|presidents?|pr[ée]sidents?|ambassadors?|ambassadeurs?|envoys?|"
     r"delegations?|d[ée]l[ée]gations?|diplomats?|diplomates?|donors|bailleurs|investors|"
     r"investisseurs|companies|entreprises|NGOs|ONG|spokes\w+|porte-parole|coordinat\w+|"
-    r"coordonnat\w+)"
+    r"coordonnat\w+|villagers|refugees|displaced|residents|families|migrants|r[ée]fugi[ée]s|"
+    r"d[ée]plac[ée]s|habitants|familles|villageois)"
 )
 _CIVILIAN_BEFORE = re.compile(rf"\b{_CIVILIANS}\W+(?:\w+\W+)?$", re.IGNORECASE)
 _CIVILIAN_AFTER = re.compile(
@@ -164,7 +167,7 @@ _BLOCK_BEFORE = re.compile(
     r"might|(?<!in )(?<!of )(?<!since )(?<!until )(?<!early )(?<!late )(?<!mid-)may(?!\s+\d)|"
     r"if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
     r"refus\w+|consider\w*|mull\w*|weigh\w*|possib\w+|rumou?r\w*|allegedly|press\w*|urg\w+|"
-    r"ne|n'(?!\s?dj)|pas|jamais|aucun\w*|d[ée]men\w+|menac\w+|pourr\w+|envisag\w+|[ée]ventuel\w*|si|"
+    r"ne|n'(?!\s?dj)|ni|pas|jamais|aucun\w*|d[ée]men\w+|menac\w+|pourr\w+|envisag\w+|[ée]ventuel\w*|si|"
     r"exclu\w*|sans|en vue d\w*|"
     # "is expected to announce the end of": the decision itself is still to come
     r"(?:expected|due|set|likely) to (?:announce|decide)|devr\w+ (?:annoncer|d[ée]cider))\b",
@@ -231,6 +234,8 @@ def blocked(sentence: str, trigger: Trigger) -> bool:
 _CLAUSE_HEDGE = re.compile(
     r"\b(?:no (?:sign|indication|plans?|intention)|aucun(?:e)? (?:signe|intention|projet)|"
     r"rien n'indique|rien ne (?:dit|prouve|permet)|nothing (?:indicates|suggests)|"
+    # "dismissed reports that Russian instructors were about to be stationed"
+    r"dismiss\w* (?:\w+ ){0,2}?reports?|rejet\w* (?:\w+ ){0,2}?informations?|"
     r"pas l'intention|could|might|pourrai(?:t|ent)|would not|ne (?:\w+ )?pas|"
     # "the Senate did not vote on any request to commit troops"
     r"(?:did|does|do) not|didn't|doesn't|don't)\b",

@@ -162,7 +162,7 @@ _PARTNER_OF = twin(
 # "l'accord le liant à Paris": the partner an accord binds, not a place
 _BOUND_TO = twin(
     r"\b(?:li(?:ant|e|ait|aient|ent|[ée]e?s?)|linking|binding|tying)\s+(?:[\w'’-]+\s+)?"
-    r"(?:à|to|with|avec)\s+$",
+    r"(?:à|aux?|to|with|avec)\s+$",
     re.IGNORECASE,
 )
 # "aircraft bought from the United States", "acquis auprès de la Russie": a seller, not an actor
@@ -348,8 +348,11 @@ def _outside_role(before: Folded, after: str, mention: Mention, *, leaving: bool
     ):
         return Role.NEIGHBOUR
     # "withdrawn from Afghanistan": for a departure, the country it leaves is its place
-    if mention.form is Form.NAME and (
-        _ELSEWHERE_PREP.search(before) or (leaving and _LEFT_PLACE_TWIN.search(before))
+    # ("lié aux États-Unis par un accord": the partner an accord binds, not a place)
+    if (
+        mention.form is Form.NAME
+        and (_ELSEWHERE_PREP.search(before) or (leaving and _LEFT_PLACE_TWIN.search(before)))
+        and not _BOUND_TO.search(before)
     ):
         return Role.ELSEWHERE
     if mention.form is Form.SEAT and _OPENING_SEAT.match(before) and _COMMA_AFTER.match(after):

@@ -53,7 +53,9 @@ _DEPART = (
     # ("to go after jihadist groups" is a pursuit)
     r"(?:to (?:\w+ly )?(?:leave|withdraw|quit|depart|pull out|exit|remove|go(?! after| on\b)|"
     r"vacate|close|halt)|out of|leave|"
-    r"(?:the |their |its )?(?:departure|withdrawal|exit|pullout|pull-out|closure|closing)|"
+    r"(?:the |their |its )?(?:departure|withdrawal|exit|pullout|pull-out|closure|closing)"
+    # ("asks for an exit plan": a plan, not the departure)
+    r"(?! (?:plan|strategy|timetable|calendar)s?\b)|"
     # ("ordered land and air borders closed": borders, not bases)
     r"be (?:closed|shut)|(?<!borders )closed|to take\b.{0,60}?\bout|(?:le|de) d[ée]part|"
     r"(?:le|de) retrait|"
@@ -165,7 +167,9 @@ _WITHDRAW = (
         r"pull(?:s|ed|ing)?\b(?:\W+\w+){1,4}?\W+(?:out|back|from)\b|"
         r"draw(?:s|ing|n)?[- ]?down|drew down|drawdown|"
         # (people handed over to the Red Cross are prisoners, not bases)
-        r"hand(?:s|ed|ing)? (?:over|back)(?! to (?:the )?(?:ICRC|Red Cross|CICR|Croix-Rouge|"
+        # ("hand over power": power passing, not bases)
+        r"hand(?:s|ed|ing)? (?:over|back)(?! (?:power|the presidency|office|authority)\b)"
+        r"(?! to (?:the )?(?:ICRC|Red Cross|CICR|Croix-Rouge|"
         r"famil|justice|police|courts?|prosecutors?))|handover|hand-over|"
         # ("on his return to the air base": a person's trip)
         r"(?<!his )(?<!her )return(?:s|ed|ing)? (?:(?:\w+ ){0,3}(?:bases?|sites|camps?)|home)|"
@@ -271,7 +275,9 @@ _DEPLOY = (
         r"renforc\w+ (?:\w+ ){0,3}(?:contingent|dispositif|pr[ée]sence|effectifs)|"
         r"achemin\w+|(?<!a[ée]rienne )projet[ée]e?s?|install[ée]e?s?|pris position|"
         r"prennent position|"
-        r"s'est pos[ée]e?|accueill\w+ (?:\w+ ){0,5}?(?:soldats|militaires|troupes|instructeurs|"
+        # ("qui accueillait encore quelque mille militaires": who was there, not who came)
+        r"s'est pos[ée]e?|accueill(?!ait|aient)\w+ (?:\w+ ){0,5}?(?:soldats|militaires|troupes|"
+        r"instructeurs|"
         r"mercenaires|contingent)|entr[ée](?!ten|pr|pos|vu|m)\w* (?:au|dans|à|en (?!vigueur))|"
         r"(?:annonc|confirm)\w* (?:leur|sa|son) participation|"
         r"ser(?:a|ont|ait|aient) (?:bas|stationn|post|install)[ée]e?s?|"
@@ -316,7 +322,8 @@ _OPERATION = (
     (
         r"frappes?|embuscades?|accrochages?|affrontements?|(?<!de )(?<!d')combats?"
         r"(?! (?:troops|units|forces|soldiers|aircraft|helicopters|vehicles|drones?|jets?|planes?|"
-        r"engineers|gear|boots|missions?|experience|roles?))|tuant|d[ée]log\w+|"
+        r"engineers|gear|boots|missions?|experience|roles?|support|capabilit\w+|readiness))|"
+        r"tuant|d[ée]log\w+|"
         rf"mis en d[ée]route|(?:chass|repouss)\w* {_ENEMY}|"
         r"(?:ont|a|avoir) (?:repris|pris) le contr[ôo]le|(?:expel|kick)\w* (?:out )?"
         rf"{_ENEMY}|"

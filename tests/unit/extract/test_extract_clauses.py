@@ -566,6 +566,48 @@ RULES = [
         (),
         ("WITHDRAW", "DE", "ML"),
     ),
+    (
+        "For Chad it is the first big exercise since the last French soldiers left N'Djamena.",
+        "en",
+        (),
+        ("WITHDRAW", "FR", "TD"),
+    ),
+    (
+        "ECOWAS extended its Gambia mission and asked for an exit plan within a year.",
+        "en",
+        (),
+        ("EXPEL", "ECOWAS", "GM"),
+    ),
+    (
+        "Guinea dismissed reports that Russian military instructors would be stationed there.",
+        "en",
+        (),
+        ("DEPLOY", "RU", "GN"),
+    ),
+    (
+        "Mali now relies on Russian military personnel for training and combat support.",
+        "en",
+        (),
+        ("OPERATION", "RU", "ML"),
+    ),
+    (
+        "The army offensive in Niger aims to let displaced villagers return home.",
+        "en",
+        (),
+        ("WITHDRAW", "NE", "NE"),
+    ),
+    (
+        "Dakar reste lié aux États-Unis par l'accord de défense signé en 2016.",
+        "fr",
+        ("AGREEMENT", "US", "SN"),
+        (),
+    ),
+    (
+        "Le Tchad, qui accueillait encore un millier de militaires français, s'impatiente.",
+        "fr",
+        (),
+        ("DEPLOY", "FR", "TD"),
+    ),
 ]
 
 
