@@ -1,7 +1,7 @@
 """Floors on the project's labelled corpus (tests/data): event F1 per language may not regress.
 
 Held-out is measured only, never tuned on. Floors sit 0.03 under the figures measured when they
-were set (rules, blank French pipeline): dev (520 articles) EN 0.775 / FR 0.811, held-out EN 0.741 /
+were set (rules, blank French pipeline): dev (568 articles) EN 0.766 / FR 0.788, held-out EN 0.741 /
 FR 0.763.
 """
 
@@ -19,8 +19,8 @@ from daemon.offline import parse_line
 
 DATA = Path(__file__).parents[2] / "data"
 MEASURED = {
-    ("corpus_dev", "en"): 0.775,
-    ("corpus_dev", "fr"): 0.811,
+    ("corpus_dev", "en"): 0.766,
+    ("corpus_dev", "fr"): 0.788,
     ("corpus_heldout", "en"): 0.741,
     ("corpus_heldout", "fr"): 0.763,
 }
