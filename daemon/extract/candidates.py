@@ -360,9 +360,7 @@ def _chosen_actors(
 ) -> tuple[Mention, ...]:
     """The sentence's actors, else the story's; the story's when the sentence only names whom
     the forces help; the next nearest when the nearest are the host's own forces."""
-    carried = context.mission if _MISSION_SUBJECT.search(sentence, 0, trigger.start) else None
-    carried = carried or context.actor
-    actors = roles.actors or ((carried,) if carried else ())
+    actors = roles.actors or _carried(sentence, trigger, context)
     if roles.helped and context.actor:
         actors = (context.actor,)  # "the deployment will help France": the story's sender
     if (
@@ -372,6 +370,14 @@ def _chosen_actors(
     ):
         actors = roles.alternates  # "German trainers instruct Nigerien commandos in Niger"
     return actors
+
+
+def _carried(sentence: str, trigger: Trigger, context: Context) -> tuple[Mention, ...]:
+    """The story's actor for a trigger whose sentence names none: the mission named before when
+    the sentence speaks of "the mission" or "la force", else the forces last named."""
+    mission = context.mission if _MISSION_SUBJECT.search(sentence, 0, trigger.start) else None
+    carried = mission or context.actor
+    return (carried,) if carried else ()
 
 
 # "La mission avait été déployée", "the force will leave": the mission named before, not the

@@ -25,7 +25,9 @@ _PURPOSE = re.compile(
 )
 # "an attack on Niger would amount to war", "any intervention", "toute attaque": hypothetical
 _MODAL_AFTER = re.compile(
-    r"^(?:\W+[\w'’-]+){0,6}?\W+(?:would|could|might|can|may|serait|seraient|pourrait|pourraient|"
+    # ("may" in lowercase only: "fought in May" names a month)
+    r"^(?:\W+[\w'’-]+){0,6}?\W+(?:would|could|might|(?-i:can|may)|serait|seraient|pourrait|"
+    r"pourraient|"
     r"peu(?:t|vent)|pouvai(?:t|ent))\b",
     re.IGNORECASE,
 )

@@ -608,6 +608,18 @@ RULES = [
         (),
         ("DEPLOY", "FR", "TD"),
     ),
+    (
+        "French jets struck jihadist positions near Gao, in Mali, in May.",
+        "en",
+        ("OPERATION", "FR", "ML"),
+        (),
+    ),
+    (
+        "Attacks on French peacekeepers in Mali may constitute war crimes, the UN said.",
+        "en",
+        (),
+        ("OPERATION", "FR", "ML"),
+    ),
 ]
 
 
