@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from daemon.extract.contingents import MULTINATIONAL, contingents
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, twin
 from daemon.extract.roles import COORD, Role, bound_to, mention_roles, tail
@@ -224,7 +225,7 @@ def _pick_actors(
     )
     owner = _possessor(sentence, group, actors + open_hosts)
     # "Le Tchad ... : ses Casques bleus de la Minusma": a mission's contingent is its state's
-    mission = owner and all(m.code in _MULTINATIONAL for m in group)
+    mission = owner and all(m.code in MULTINATIONAL for m in group)
     group = owner if mission else [*owner, *group]
     own = {m.code for m in group}
     others = [m for m in actors if m.code not in own]
@@ -399,7 +400,7 @@ def _actors(
     acting = (Role.ACTOR, Role.WEAK_ACTOR)
     pool = free if any(roles[id(m)] in acting for m in free) else framed
     helped = pool is framed and any(roles[id(m)] in acting for m in framed)
-    actors = _contingents(sentence, [m for m in pool if roles[id(m)] is Role.ACTOR]) or [
+    actors = contingents(sentence, [m for m in pool if roles[id(m)] is Role.ACTOR]) or [
         m for m in pool if roles[id(m)] is Role.WEAK_ACTOR
     ]
     open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
@@ -428,59 +429,6 @@ def _joined(sentence: str, mentions: list[Mention]) -> set[int]:
             found.add(id(mention))
         previous = mention
     return found
-
-
-def _contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
-    """Drop a multinational force that only frames a state's contingent: in "Chadian soldiers
-    serving with MINUSMA" the actor is Chad (the contract's rule for national contingents)."""
-    framed = framing_missions(sentence, actors)
-    # one framing names the mission's role: its other mentions in the sentence frame it too
-    return [m for m in actors if m.code not in framed or m.form is Form.DEMONYM]
-
-
-def framing_missions(sentence: str, mentions: list[Mention]) -> set[str]:
-    """Codes of the missions or forces that `mentions` name only as the frame of a state's
-    contingent ("Britain's contribution to Minusma", "le contingent tchadien de la Minusma")."""
-    return {
-        m.code
-        for state in mentions
-        for m in mentions
-        if m.code
-        and (m.code in _MULTINATIONAL or m.form is Form.FORCE)
-        and state.code not in _MULTINATIONAL
-        and state.code != m.code
-        and state.form is not Form.FORCE
-        and _frames(sentence, m, state)
-    }
-
-
-def _frames(sentence: str, mission: Mention, state: Mention) -> bool:
-    """Whether `mission` names the body `state`'s contingent serves in: "le contingent tchadien
-    de la Minusma", "Casques bleus chinois"."""
-    if state.end <= mission.start:
-        return bool(_CONTINGENT_GAP.match(sentence[state.end : mission.start]))
-    gap = sentence[mission.end : state.start]
-    # "Casques bleus chinois"; "U.N. peacekeepers from Burkina Faso"
-    return (state.form is Form.DEMONYM and not gap.strip()) or bool(_FROM_STATE.match(gap))
-
-
-_FROM_STATE = re.compile(
-    r"^\s+(?:peacekeepers|troops|soldiers|casques bleus|soldats)\s+(?:from|de|du|des)\s+"
-    r"(?:the\s+|la\s+|l')?$",
-    re.IGNORECASE,
-)
-
-
-# "Chadian soldiers serving with MINUSMA", "le contingent tchadien de la Minusma": the state acts.
-_CONTINGENT_GAP = re.compile(
-    r"^(?:'s)?\s+(?:[\w-]+\s+){0,3}?(?:serving (?:with|in)|with|within|in|of|to|de la|de l'|du|"
-    r"à la|à l'|"
-    r"au sein de la|au sein de l')\s*(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:des\s+|of\s+)?$",
-    re.IGNORECASE,
-)
-
-
-_MULTINATIONAL = frozenset({"UN", "EU", "ECOWAS", "AU"})
 
 
 def _fallback_hosts(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from daemon.extract.cast import framing_missions
+from daemon.extract.contingents import framing_missions
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.roles import COORD, Role
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
 from daemon.extract.candidates import Candidate
+from daemon.extract.contingents import MULTINATIONAL
 from daemon.model import Event, EventType, Place
 
 Key = tuple[EventType, str, str]
@@ -89,19 +90,16 @@ def decide(
     return sorted(events, key=_order)
 
 
-_MULTINATIONAL = frozenset({"UN", "EU", "ECOWAS", "AU"})
-
-
 def _framed(key: tuple[EventType, str, str], groups: Mapping[Key, list[Scored]]) -> bool:
     """A mission's action that the article tells as one national contingent's: "ten Chadian
     peacekeepers killed in an attack on the UN camp" is Chad's (the contract's contingent rule)."""
     kind, actor, host = key
-    if kind is not EventType.OPERATION or actor not in _MULTINATIONAL:
+    if kind is not EventType.OPERATION or actor not in MULTINATIONAL:
         return False
     return any(
         other[0] is kind
         and other[2] == host
-        and other[1] not in _MULTINATIONAL
+        and other[1] not in MULTINATIONAL
         and any(_NATIONAL_CONTINGENT.search(c.sentence) for c, _s in members)
         for other, members in groups.items()
     )
