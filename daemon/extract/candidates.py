@@ -198,8 +198,8 @@ def _towards(scans: SentenceScans, hosts: frozenset[str]) -> list[Trigger]:
     return [
         t
         for t in triggers
-        if (t in arriving)
-        or (not t.onward and not (t.type is EventType.WITHDRAW and overlaps(t, arriving)))
+        if t in arriving
+        or (t not in onward and not (t.type is EventType.WITHDRAW and overlaps(t, arriving)))
     ]
 
 

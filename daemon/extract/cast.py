@@ -139,13 +139,13 @@ def _senders_named(sentence: str, coded: list[Mention], roles: dict[int, Role], 
         ):
             roles[id(m)] = Role.ACTOR
     # "Chad, whose border runs..., said it had sent reinforcements": the pronoun is the subject
-    said = _SAID_IT.search(sentence[:at])
+    pronoun = _PRONOUN_SUBJECT.search(sentence[:at])
     subject = coded[0] if coded else None
     if (
-        said
+        pronoun
         and subject
         and subject.form in _SUBJECT_FORMS
-        and subject.end <= said.start()
+        and subject.end <= pronoun.start()
         and _SENTENCE_SUBJECT.match(sentence[: subject.start])
     ):
         roles[id(subject)] = Role.ACTOR
@@ -232,9 +232,10 @@ def _pick_actors(
     return _Picked(group, others, open_hosts, helped, foreign, at)
 
 
+_POSSESSIVE = r"\b(?:its|their|ses|leurs)\s+"
 # "its troops", "ses soldats": forces the sentence's subject owns
 _POSSESSED = re.compile(
-    r"\b(?:its|their|ses|leurs)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:troops|forces|soldiers|"
+    rf"{_POSSESSIVE}(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:troops|forces|soldiers|"
     r"units|contingents?|peacekeepers|jets|warplanes|aircraft|helicopters|drones|soldats|"
     r"militaires|troupes|casques bleus|"
     r"unit[ée]s|hommes|avions|h[ée]licopt[èe]res)\b",
@@ -243,7 +244,7 @@ _POSSESSED = re.compile(
 
 
 # "ses Casques bleus": the possessive owns the forces mention itself
-_OWNS_NEXT = re.compile(r"\b(?:its|their|ses|leurs)\s+$", re.IGNORECASE)
+_OWNS_NEXT = re.compile(rf"{_POSSESSIVE}$", re.IGNORECASE)
 
 
 def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list[Mention]:
@@ -292,7 +293,8 @@ _SUBJECT_GAP = re.compile(
 )
 
 
-_SAID_IT = re.compile(
+# "it"/"il"/"elle" as the trigger's subject, after a reporting verb or opening a later clause
+_PRONOUN_SUBJECT = re.compile(
     r"(?:\b(?:said|says|announced|declared|added|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|"
     r"annonce|affirme|(?:a|ont|avait) fait savoir)\s+(?:that\s+|qu['’]\s*)?|"
     # "Romania is due to fill the gap in October, when it sends": a later clause's subject

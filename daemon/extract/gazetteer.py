@@ -394,8 +394,3 @@ def iter_mentions(text: str) -> Iterator[Mention]:
     for match in scan(starts, buckets, text):
         code, form, force = meta[int(str(match.lastgroup)[1:])]
         yield Mention(code or None, form, match.start(), match.end(), match.group(), force)
-
-
-def state_codes() -> frozenset[str]:
-    """Every code the gazetteer can emit (for validating a configured host set)."""
-    return frozenset(_STATES) | {c for c, _f, _k in _FORCES.values() if c}

@@ -430,7 +430,7 @@ _DEFAULT_ROLE = {Form.OTHER: Role.OPEN, Form.DEMONYM: Role.WEAK_ACTOR}
 def _default_role(mention: Mention) -> Role:
     """A foreign state with no cue: "Americans" (people) act as forces named do, "the American
     president" only weakly."""
-    if mention.form is Form.DEMONYM and _PEOPLE.match(mention.text):
+    if _names_people(mention):
         return Role.ACTOR  # "Americans packing up to leave"
     return _DEFAULT_ROLE.get(mention.form, Role.ACTOR)
 
@@ -468,14 +468,15 @@ def _unplaced_role(mention: Mention) -> Role:
     """A host-set state with no cue: its capital is the place; "Chadians" (people) may act."""
     if mention.form is Form.SEAT:
         return Role.HOST
-    return (
-        Role.WEAK_ACTOR
-        if mention.form is Form.DEMONYM and _PEOPLE.match(mention.text)
-        else Role.OPEN
-    )
+    return Role.WEAK_ACTOR if _names_people(mention) else Role.OPEN
 
 
-# a capitalised plural demonym is a noun for people: "Chadians", "les Tchadiens", "Maliens"
+def _names_people(mention: Mention) -> bool:
+    """Whether the mention is a demonym used as a noun for people ("Chadians", "les Tchadiens",
+    "Maliens": capitalised and plural), not as an adjective."""
+    return mention.form is Form.DEMONYM and bool(_PEOPLE.match(mention.text))
+
+
 _PEOPLE = re.compile(r"^[A-ZÉ]\w*s$")
 
 
