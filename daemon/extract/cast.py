@@ -3,7 +3,8 @@
 Built on the mentions' roles (roles.py): the nearest coordinated group of actors and of hosts,
 with the sentence's structure deciding between rivals: the subject before a verb, the complement
 after a noun ("the arrival of Estonian troops"), a list of senders, the host's own forces as
-partners, and what is only an aside (a source, an occasion, a standing presence).
+partners, and what is only an aside (a source, an occasion, a standing presence). The
+sentence's parts are read in clauses.py, its subjects and possessives in subjects.py.
 """
 
 from __future__ import annotations
@@ -11,10 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from daemon.extract.clauses import (
+    from_complement,
+    in_opening_clause,
+    of_complement,
+    outside,
+    same_clause,
+)
 from daemon.extract.contingents import MULTINATIONAL, contingents
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, twin
 from daemon.extract.roles import COORD, Role, bound_to, mention_roles, tail
+from daemon.extract.subjects import mark_senders, possessive_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +67,7 @@ def cast(
         known if known is not None else mention_roles(sentence, mentions, hosts, leaving=leaving)
     )
     if deploy:
-        _senders_named(sentence, coded, roles, at)
+        mark_senders(sentence, coded, roles, at)
     if signing:
         # "a signé à Moscou un accord": where an accord is signed is mostly the partner's capital
         for m in coded:
@@ -69,8 +78,8 @@ def cast(
         m
         for m in coded
         if roles[id(m)] is Role.HOST
-        and not _outside(sentence, m, at)
-        and not _in_opening_clause(sentence, m, at)
+        and not outside(sentence, m, at)
+        and not in_opening_clause(sentence, m, at)
     ]
     picked = _pick_actors(
         sentence, coded, roles, hosts, at, host_ms=host_ms, nominal_end=nominal_end, senders=senders
@@ -82,7 +91,7 @@ def cast(
     # where an accord is signed does not matter ("signed in Rome")
     elsewhere = (
         not signing
-        and any(roles[id(m)] is Role.ELSEWHERE and _same_clause(sentence, m, at) for m in coded)
+        and any(roles[id(m)] is Role.ELSEWHERE and same_clause(sentence, m, at) for m in coded)
         and not host_ms
     )
     # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
@@ -93,7 +102,7 @@ def cast(
         (
             m.start
             for m in host_ms
-            if nominal_end is not None and _from_complement(sentence, nominal_end, m)
+            if nominal_end is not None and from_complement(sentence, nominal_end, m)
         ),
         at,
     )
@@ -128,29 +137,6 @@ def _cosigners(
     ]
 
 
-def _senders_named(sentence: str, coded: list[Mention], roles: dict[int, Role], at: int) -> None:
-    """Mark as actors the states a sending verb names as its subject: "avec l'appui du Tchad,
-    qui a dépêché des soldats" (a relative's antecedent), "Chad has sent troops alongside French
-    forces" (the subject)."""
-    for m in coded:
-        gap = sentence[m.end : at]
-        if m.end <= at and (
-            _RELATIVE.match(gap) or (m.form in _SUBJECT_FORMS and _SUBJECT_GAP.match(gap))
-        ):
-            roles[id(m)] = Role.ACTOR
-    # "Chad, whose border runs..., said it had sent reinforcements": the pronoun is the subject
-    pronoun = _PRONOUN_SUBJECT.search(sentence[:at])
-    subject = coded[0] if coded else None
-    if (
-        pronoun
-        and subject
-        and subject.form in _SUBJECT_FORMS
-        and subject.end <= pronoun.start()
-        and _SENTENCE_SUBJECT.match(sentence[: subject.start])
-    ):
-        roles[id(subject)] = Role.ACTOR
-
-
 @dataclass(frozen=True, slots=True)
 class _Picked:
     """The actor group chosen for a trigger, and what was left."""
@@ -161,24 +147,6 @@ class _Picked:
     helped: bool  # the actors are only whom the forces join or help
     foreign: bool  # some actor is outside the host set
     at: int  # where the trigger's forces are named: its noun's complement, or the trigger
-
-
-# "as jihadists advanced in neighbouring Mali, Paris sent special forces to Arlit": the
-# opening clause's place is its own
-_OPENING_CLAUSE = re.compile(
-    r"^\W*(?:[^,;]{0,40},\s*)?(?:as|while|when|whereas|alors que|tandis que|lorsque|quand)\b"
-    r"[^,;]*$",
-    re.IGNORECASE,
-)
-
-
-def _in_opening_clause(sentence: str, mention: Mention, at: int) -> bool:
-    """Whether `mention` sits in a subordinate clause closed by a comma before the trigger."""
-    return (
-        mention.end <= at
-        and "," in sentence[mention.end : at]
-        and bool(_OPENING_CLAUSE.search(sentence[: mention.start]))
-    )
 
 
 def _pick_actors(
@@ -198,7 +166,7 @@ def _pick_actors(
     # reach is not who sent them, when someone else in the sentence did
     actors = [m for m in actors if not _JOINED.search(Folded(tail(sentence[: m.start])))] or actors
     if nominal_end is not None:
-        at = next((m.start for m in actors if _complement(sentence, nominal_end, m)), at)
+        at = next((m.start for m in actors if of_complement(sentence, nominal_end, m)), at)
     # "Turkey and Nigeria signed": a state that can host, joined to a foreign actor, is the host
     foreign = any(m.code not in hosts for m in actors)
     # "French trainers arrived to train Malian soldiers in Mali": the host's own forces are
@@ -212,7 +180,7 @@ def _pick_actors(
         senders
         and (
             bool(host_ms)
-            or all(m.end <= at or not _same_clause(sentence, m, at) for m in open_hosts)
+            or all(m.end <= at or not same_clause(sentence, m, at) for m in open_hosts)
         )
     )
     # a verb's actor is its subject, before it; a noun's is its complement, after it
@@ -232,34 +200,13 @@ def _pick_actors(
     return _Picked(group, others, open_hosts, helped, foreign, at)
 
 
-_POSSESSIVE = r"\b(?:its|their|ses|leurs)\s+"
-# "its troops", "ses soldats": forces the sentence's subject owns
-_POSSESSED = re.compile(
-    rf"{_POSSESSIVE}(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:troops|forces|soldiers|"
-    r"units|contingents?|peacekeepers|jets|warplanes|aircraft|helicopters|drones|soldats|"
-    r"militaires|troupes|casques bleus|"
-    r"unit[ée]s|hommes|avions|h[ée]licopt[èe]res)\b",
-    re.IGNORECASE,
-)
-
-
-# "ses Casques bleus": the possessive owns the forces mention itself
-_OWNS_NEXT = re.compile(rf"{_POSSESSIVE}$", re.IGNORECASE)
-
-
 def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list[Mention]:
     """The owner of the forces a possessive names, when the chosen actors sit after it: in
     "Cameroon said its troops, working with Chadian units, had entered Nigeria" Cameroon acts
     too, beside the Chadians."""
-    if not group:
+    start = possessive_start(sentence, min(m.start for m in group)) if group else None
+    if start is None:
         return []
-    first = min(m.start for m in group)
-    owned = [p for p in _POSSESSED.finditer(sentence, 0, first) if p.end() <= first]
-    # (a possessive is a few characters long: only the end of the text before can hold it)
-    own = owned[-1] if owned else _OWNS_NEXT.search(sentence, max(0, first - 8), first)
-    if own is None:
-        return []
-    start = own.start()
     # (a colon may introduce what the subject did: "Le Niger a suivi : ses soldats...")
     before = [m for m in pool if m.end <= start and ";" not in sentence[m.end : start]]
     return _nearest_group(sentence, before, pool, start) if before else []
@@ -278,44 +225,6 @@ def _object_actors(picked: _Picked, at: int, end: int) -> _Picked:
 _OBJECT_SIDE = 80
 
 
-_SUBJECT_FORMS = (Form.NAME, Form.SEAT)
-
-
-# between a state and its verb: "Chad has", "Niger's parliament approved", "Le Tchad a aussi"
-_SUBJECT_GAP = re.compile(
-    r"^(?:'s\s+(?:government|parliament|army|military|president|junta|leaders?)\s+"
-    r"(?:\w+\s+){0,2}?)?\s*(?:(?:has|have|had|will|would|is to|plans to|is set to|also|already|"
-    r"then|on \w+day|a|ont|avait|va|doit|aussi|d[ée]j[àa]|alors)\s+)*"
-    # "Chad decided the dispatch of", "Niger's parliament approved sending"
-    r"(?:(?:decided|approved|announced|ordered|voted|agreed|d[ée]cid[ée]|annonc[ée]|approuv[ée]|"
-    r"ordonn[ée]|vot[ée])\s+(?:to\s+|de\s+|d'|on\s+)?(?:the\s+|l'|le\s+|la\s+)?)?$",
-    re.IGNORECASE,
-)
-
-
-# "it"/"il"/"elle" as the trigger's subject, after a reporting verb or opening a later clause
-_PRONOUN_SUBJECT = re.compile(
-    r"(?:\b(?:said|says|announced|declared|added|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|"
-    r"annonce|affirme|(?:a|ont|avait) fait savoir)\s+(?:that\s+|qu['’]\s*)?|"
-    # "Romania is due to fill the gap in October, when it sends": a later clause's subject
-    r"(?:\b(?:when|as|and|but|because|quand|et|mais|car)|\blorsqu['’]|,)\s*)"
-    r"(?:it|il|elle)\s+(?:[\w'’-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-# (after an opening phrase: "Hors du cadre de la Cédéao, N'Djamena a fait savoir qu'il...")
-_SENTENCE_SUBJECT = re.compile(
-    r"^\W*(?:[^,;]{0,60},\s*)?(?:the\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE
-)
-
-
-_RELATIVE = re.compile(r"^\s*,\s*(?:qui|which|who)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
-
-
-_OCCASION = re.compile(
-    r"\b(?:after|following|après(?!-)|suite à|à la suite)\b[^.;«»\"“”]*$", re.IGNORECASE
-)
-
-
 _JOINED = twin(  # run lowered over the lowercase (see lowered.py)
     r"\b(?:join|joins|joined|joining|rejoindre|rejoint|rejoignent|int[ée]grer|support|supporting|"
     r"reinforce|reinforcing|renforcer|appuyer|soutenir|(?<!the )help(?:s|ed|ing)?|assist\w*|"
@@ -328,74 +237,13 @@ _JOINED = twin(  # run lowered over the lowercase (see lowered.py)
 )
 
 
-# "l'arrivée des premiers contingents estoniens", "the departure of the last French troops"
-_OF_COMPLEMENT = re.compile(
-    r"^\s*(?:of|des|du|de)\s*(?:the\s+|la\s+|l')?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE
-)
-
-
-_FROM_COMPLEMENT = re.compile(
-    r"^\s*(?:(?:of|des|du|de)\s+)?(?:[\w,.'’-]+\s+){0,6}?(?:from|out of|de|du|hors du)\s+"
-    r"(?:the\s+|la\s+|le\s+|l')?(?:neighbou?ring\s+|voisin\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _from_complement(sentence: str, end: int, mention: Mention) -> bool:
-    """Whether `mention` is the "from" place in the complement of a noun ending at `end`."""
-    return mention.start >= end and bool(_FROM_COMPLEMENT.match(sentence[end : mention.start]))
-
-
-def _complement(sentence: str, end: int, mention: Mention) -> bool:
-    """Whether `mention` is in the "of" complement of a noun ending at `end`."""
-    return mention.start >= end and bool(_OF_COMPLEMENT.match(sentence[end : mention.start]))
-
-
-# "expelled French forces and turned to Russia": a new verb after "and" starts another clause.
-_CLAUSE_BREAK = re.compile(
-    r"[;:(]|\s[-–—]\s|,\s*(?:and|but|while|whereas|et|mais|tandis)\b|"
-    # a relative or a person's whereabouts: "..., exilé en Guinée équatoriale"
-    r",\s*(?:who|which|whose|qui|dont|now|exiled|living|born|exil[ée]e?s?|n[ée]e?s?)\b|"
-    r"\b(?:and|but|et|mais)\s+(?:then\s+|later\s+|also\s+)?[a-z]+ed\b|"
-    r"\b(?:et|mais)\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?(?:aussi\s+|ensuite\s+)?"
-    r"[a-zéè]+[ée](?:e|s|es)?\s",
-)
-
-
-def _same_clause(sentence: str, mention: Mention, at: int) -> bool:
-    """Whether nothing between the mention and offset `at` starts another clause."""
-    low, high = sorted((mention.end, at)) if mention.end <= at else sorted((at, mention.start))
-    return not _CLAUSE_BREAK.search(sentence[low:high])
-
-
-# After the trigger, these start a part of the sentence whose states are not its actors: a
-# source ("said the statement, signed by France, Germany"), or a place's standing presence
-# ("attacked Diffa, where Chadian troops are based").
-_ASIDE = re.compile(
-    r"\b(?:said|says|told|according to|signed by|endorsed by|selon|sign[ée]e? par|"
-    r"(?:a|ont|avait|avaient) (?:annoncé|indiqué|déclaré|affirmé|précisé|dit))\b|"
-    r",\s*(?:where|où|in which|dans lequel|dans laquelle)\b",
-    re.IGNORECASE,
-)
-
-
-def _outside(sentence: str, mention: Mention, at: int) -> bool:
-    """Whether a mention after the trigger belongs to an occasion, a source or a presence aside."""
-    if mention.start <= at:
-        return False
-    between = sentence[at : mention.start]
-    # the trigger's own verb may be a reporting one ("said French forces must leave")
-    aside = next((m for m in _ASIDE.finditer(between) if m.start() > 0), None)
-    return bool(_OCCASION.search(between) or aside)
-
-
 def _actors(
     sentence: str, coded: list[Mention], roles: dict[int, Role], hosts: frozenset[str], at: int
 ) -> tuple[list[Mention], list[Mention], bool]:
     """The actor candidates, the uncued host-set states left over as possible hosts, and whether
     the only candidates are states the forces join or help."""
     # "sent troops after the attack that killed Nigerien soldiers": the occasion's forces
-    framed = [m for m in coded if not _outside(sentence, m, at)]
+    framed = [m for m in coded if not outside(sentence, m, at)]
     # "British personnel arrived at the French base": who is joined is not who is sent
     joined = _joined(sentence, framed)
     free = [m for m in framed if id(m) not in joined]

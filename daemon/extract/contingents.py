@@ -28,16 +28,15 @@ def contingents(sentence: str, actors: list[Mention]) -> list[Mention]:
 def framing_missions(sentence: str, mentions: list[Mention]) -> set[str]:
     """Codes of the missions or forces that `mentions` name only as the frame of a state's
     contingent ("Britain's contribution to Minusma", "le contingent tchadien de la Minusma")."""
+    missions = [m for m in mentions if m.code and (m.code in MULTINATIONAL or m.form is Form.FORCE)]
+    if not missions:
+        return set()  # most sentences: the pairs below would be read for nothing
     return {
         m.code
         for state in mentions
-        for m in mentions
-        if m.code
-        and (m.code in MULTINATIONAL or m.form is Form.FORCE)
-        and state.code not in MULTINATIONAL
-        and state.code != m.code
-        and state.form is not Form.FORCE
-        and _frames(sentence, m, state)
+        if state.code not in MULTINATIONAL and state.form is not Form.FORCE
+        for m in missions
+        if m.code and state.code != m.code and _frames(sentence, m, state)
     }
 
 

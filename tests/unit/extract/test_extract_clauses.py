@@ -6,6 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
+from daemon.extract.clauses import (
+    from_complement,
+    in_opening_clause,
+    of_complement,
+    outside,
+    same_clause,
+)
+from daemon.extract.gazetteer import find_mentions
 from daemon.model import Article
 
 
@@ -641,3 +649,42 @@ def test_the_mission_refers_back_to_the_mission_not_the_last_state(extractor):
     )
     got = events(extractor, text, "en")
     assert ("DEPLOY", "ECOWAS", "GM") in got
+
+
+# daemon.extract.clauses: the sentence parts casting reads, one function at a time
+
+
+def _mention(sentence: str, text: str):
+    return next(m for m in find_mentions(sentence) if m.text == text)
+
+
+def test_opening_clause_holds_its_own_place():
+    sentence = "As jihadists advanced in neighbouring Mali, Paris sent special forces to Arlit."
+    at = sentence.index("sent")
+    assert in_opening_clause(sentence, _mention(sentence, "Mali"), at)
+    assert not in_opening_clause(sentence, _mention(sentence, "Paris"), at)
+
+
+def test_same_clause_stops_at_a_new_verb_after_and():
+    sentence = "Niger expelled French forces and turned to Russia."
+    at = sentence.index("expelled")
+    assert same_clause(sentence, _mention(sentence, "French"), at)
+    assert not same_clause(sentence, _mention(sentence, "Russia"), at)
+
+
+def test_outside_reads_sources_occasions_and_presence_after_the_trigger():
+    sourced = "Troops must leave, said the statement, signed by France and Germany."
+    assert outside(sourced, _mention(sourced, "France"), sourced.index("leave"))
+    based = "Fighters attacked Diffa, where Chadian troops are based."
+    assert outside(based, _mention(based, "Chadian"), based.index("attacked"))
+    plain = "Chad sent troops to Niger."
+    assert not outside(plain, _mention(plain, "Niger"), plain.index("sent"))
+
+
+def test_noun_complements_of_and_from():
+    sentence = "The arrival of Estonian troops followed the exit of 1,000 troops from Niger."
+    arrival = sentence.index("arrival") + len("arrival")
+    exit_ = sentence.index("exit") + len("exit")
+    assert of_complement(sentence, arrival, _mention(sentence, "Estonian"))
+    assert from_complement(sentence, exit_, _mention(sentence, "Niger"))
+    assert not of_complement(sentence, exit_, _mention(sentence, "Niger"))

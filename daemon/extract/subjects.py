@@ -1,0 +1,89 @@
+"""Who a sentence makes the subject of its verb: a state just before a sending verb, the
+antecedent of "qui"/"which", the state a later "it"/"il" stands for, and the owner of forces a
+possessive names ("its troops", "ses Casques bleus"). Casting (cast.py) reads them."""
+
+from __future__ import annotations
+
+import re
+
+from daemon.extract.gazetteer import Form, Mention
+from daemon.extract.roles import Role
+
+SUBJECT_FORMS = (Form.NAME, Form.SEAT)
+
+
+# between a state and its verb: "Chad has", "Niger's parliament approved", "Le Tchad a aussi"
+_SUBJECT_GAP = re.compile(
+    r"^(?:'s\s+(?:government|parliament|army|military|president|junta|leaders?)\s+"
+    r"(?:\w+\s+){0,2}?)?\s*(?:(?:has|have|had|will|would|is to|plans to|is set to|also|already|"
+    r"then|on \w+day|a|ont|avait|va|doit|aussi|d[ée]j[àa]|alors)\s+)*"
+    # "Chad decided the dispatch of", "Niger's parliament approved sending"
+    r"(?:(?:decided|approved|announced|ordered|voted|agreed|d[ée]cid[ée]|annonc[ée]|approuv[ée]|"
+    r"ordonn[ée]|vot[ée])\s+(?:to\s+|de\s+|d'|on\s+)?(?:the\s+|l'|le\s+|la\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+# "it"/"il"/"elle" as the trigger's subject, after a reporting verb or opening a later clause
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:\b(?:said|says|announced|declared|added|a (?:annoncé|déclaré|indiqué|affirmé|précisé)|"
+    r"annonce|affirme|(?:a|ont|avait) fait savoir)\s+(?:that\s+|qu['’]\s*)?|"
+    # "Romania is due to fill the gap in October, when it sends": a later clause's subject
+    r"(?:\b(?:when|as|and|but|because|quand|et|mais|car)|\blorsqu['’]|,)\s*)"
+    r"(?:it|il|elle)\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# (after an opening phrase: "Hors du cadre de la Cédéao, N'Djamena a fait savoir qu'il...")
+_SENTENCE_SUBJECT = re.compile(
+    r"^\W*(?:[^,;]{0,60},\s*)?(?:the\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE
+)
+
+
+_RELATIVE = re.compile(r"^\s*,\s*(?:qui|which|who)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+
+
+def mark_senders(sentence: str, coded: list[Mention], roles: dict[int, Role], at: int) -> None:
+    """Mark as actors the states a sending verb names as its subject: "avec l'appui du Tchad,
+    qui a dépêché des soldats" (a relative's antecedent), "Chad has sent troops alongside French
+    forces" (the subject)."""
+    for m in coded:
+        gap = sentence[m.end : at]
+        if m.end <= at and (
+            _RELATIVE.match(gap) or (m.form in SUBJECT_FORMS and _SUBJECT_GAP.match(gap))
+        ):
+            roles[id(m)] = Role.ACTOR
+    # "Chad, whose border runs..., said it had sent reinforcements": the pronoun is the subject
+    pronoun = _PRONOUN_SUBJECT.search(sentence[:at])
+    subject = coded[0] if coded else None
+    if (
+        pronoun
+        and subject
+        and subject.form in SUBJECT_FORMS
+        and subject.end <= pronoun.start()
+        and _SENTENCE_SUBJECT.match(sentence[: subject.start])
+    ):
+        roles[id(subject)] = Role.ACTOR
+
+
+_POSSESSIVE = r"\b(?:its|their|ses|leurs)\s+"
+# "its troops", "ses soldats": forces the sentence's subject owns
+_POSSESSED = re.compile(
+    rf"{_POSSESSIVE}(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:troops|forces|soldiers|"
+    r"units|contingents?|peacekeepers|jets|warplanes|aircraft|helicopters|drones|soldats|"
+    r"militaires|troupes|casques bleus|"
+    r"unit[ée]s|hommes|avions|h[ée]licopt[èe]res)\b",
+    re.IGNORECASE,
+)
+
+
+# "ses Casques bleus": the possessive owns the forces mention itself
+_OWNS_NEXT = re.compile(rf"{_POSSESSIVE}$", re.IGNORECASE)
+
+
+def possessive_start(sentence: str, first: int) -> int | None:
+    """Where the possessive naming forces that end by offset `first` starts ("its troops, working
+    with Chadian units" before "Chadian"; "ses Casques bleus"), or None."""
+    owned = [p for p in _POSSESSED.finditer(sentence, 0, first) if p.end() <= first]
+    # (a possessive is a few characters long: only the end of the text before can hold it)
+    own = owned[-1] if owned else _OWNS_NEXT.search(sentence, max(0, first - 8), first)
+    return None if own is None else own.start()

@@ -1,0 +1,52 @@
+"""Unit tests for daemon.extract.subjects: whom a sentence makes the subject of its verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from daemon.extract.gazetteer import find_mentions
+from daemon.extract.roles import Role
+from daemon.extract.subjects import mark_senders, possessive_start
+
+
+def _senders(sentence: str, verb: str) -> set[str]:
+    coded = [m for m in find_mentions(sentence) if m.code]
+    roles = {id(m): Role.OPEN for m in coded}
+    mark_senders(sentence, coded, roles, sentence.index(verb))
+    return {str(m.code) for m in coded if roles[id(m)] is Role.ACTOR}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "senders"),
+    [
+        ("Chad has sent troops alongside French forces.", "sent", {"TD"}),
+        ("Avec l'appui du Tchad, qui a dépêché des soldats, Paris avance.", "dépêché", {"TD"}),
+        (
+            "Chad, whose border runs along the lake, said it had sent reinforcements.",
+            "sent",
+            {"TD"},
+        ),
+        ("Niger's parliament approved sending troops to Mali.", "sending", {"NE"}),
+        # the state is the verb's object, not its subject
+        ("French forces were sent to Mali.", "sent", set()),
+    ],
+)
+def test_mark_senders_reads_the_sending_verb_s_subject(sentence, verb, senders):
+    assert _senders(sentence, verb) == senders
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owned", "possessive"),
+    [
+        (
+            "Cameroon said its troops, working with Chadian units, had entered Nigeria.",
+            "Chadian",
+            "its",
+        ),
+        ("Le Tchad a tenu parole : ses Casques bleus de la Minusma sont partis.", "Casques", "ses"),
+        ("Chadian units entered Nigeria with Cameroonian troops.", "Cameroonian", None),
+    ],
+)
+def test_possessive_start_finds_the_possessive_before_the_forces(sentence, owned, possessive):
+    start = possessive_start(sentence, sentence.index(owned))
+    assert (None if start is None else sentence[start:].split()[0]) == possessive
