@@ -355,13 +355,15 @@ def _eval(args: argparse.Namespace, settings: config.Settings) -> int:
             predicted.append(read_article(extractor, article)[1])
     scores = score(gold, predicted)
     print(f"{'slice':<10} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6} {'rel.acc':>7} "
-          f"{'rel.P':>6} {'rel.R':>6} {'rel.F1':>6} {'troops':>6} {'of':>4}")  # fmt: skip
+          f"{'rel.P':>6} {'rel.R':>6} {'rel.F1':>6} {'troops':>6} {'of':>4} "
+          f"{'extra':>5}")  # fmt: skip
     for name, row in scores.items():
         print(
             f"{name:<10} {row['articles']:>8} {row['precision']:>6.3f} {row['recall']:>6.3f} "
             f"{row['f1']:>6.3f} {row['relevance_accuracy']:>7.3f} "
             f"{row['relevance_precision']:>6.3f} {row['relevance_recall']:>6.3f} "
-            f"{row['relevance_f1']:>6.3f} {row['troops_accuracy']:>6.3f} {row['troops_scored']:>4}"
+            f"{row['relevance_f1']:>6.3f} {row['troops_accuracy']:>6.3f} {row['troops_scored']:>4} "
+            f"{row['troops_unstated']:>5}"
         )
     print(f"\n{'slice':<10} {'type':<10} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for name, row in scores.items():

@@ -32,6 +32,17 @@ _PERSONNEL = Twin(PERSONNEL)  # run lowered over sentences' lowercase (see lower
 _PLACING = (Form.NAME, Form.SEAT)
 # A figure followed by where those forces are: "1,000 troops from neighbouring Niger", "2 000
 # soldats au Niger voisin".
+# an order's object: the figure inside the trigger or right after it, in the same clause
+_ORDERED_GAP = re.compile(r"[^,;:.()«»\"“”]{0,30}")
+
+
+def _ordered(sentence: str, trigger: Trigger, start: int) -> bool:
+    """Whether a figure starting at `start` counts the forces an expulsion orders out."""
+    return start >= trigger.start and (
+        start <= trigger.end or bool(_ORDERED_GAP.fullmatch(sentence, trigger.end, start))
+    )
+
+
 _TIED = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:in|from|into|to|at|au|aux|du|des|de|en|dans|à)\s+"
     r"(?:(?:the|neighbouring|neighboring|nearby|le|la|les|l')\s*){0,2}",
@@ -106,19 +117,25 @@ class _Sentence:
         """The sentence's personnel figure."""
         return self.shared.troops
 
-    def troops_in(self, actor: str, host: str, mentions: list[Mention]) -> TroopCount | None:
+    def troops_in(
+        self, actor: str, host: str, mentions: list[Mention], trigger: Trigger
+    ) -> TroopCount | None:
         """The sentence's first figure that is not tied to a third country ("the exit of 1,000
         troops from neighbouring Niger" does not count a withdrawal from Chad; "49 soldiers from
-        Ivory Coast" still counts Ivorian soldiers)."""
+        Ivory Coast" still counts Ivorian soldiers). An expulsion counts only the forces its
+        order names: "demanded the departure of about 1,500 French soldiers", not the presence
+        an ended accord covered ("the accord under which 1,000 U.S. troops were stationed")."""
         if self.troops is None:
             return None
         ours = (actor, host)
         elsewhere = [
             m.start for m in mentions if m.code not in (None, *ours) and m.form in _PLACING
         ] + [offset for offset, entry in self.places if entry.host not in ours]
-        for _start, end, count in self.shared.counts:
+        for start, end, count in self.shared.counts:
+            if trigger.type is EventType.EXPEL and not _ordered(self.text, trigger, start):
+                continue
             if not any(
-                _TIED.fullmatch(self.text, end, start) for start in elsewhere if start > end
+                _TIED.fullmatch(self.text, end, place) for place in elsewhere if place > end
             ):
                 return count
         return None
@@ -275,7 +292,7 @@ def _for_trigger(
             host=host,
             force=actor.force or _force_in(mentions, code) or context.forces.get(code),
             places=places_of(scans.places, host),
-            troops=scans.troops_in(code, host, mentions),
+            troops=scans.troops_in(code, host, mentions, trigger),
         )
 
 

@@ -56,6 +56,7 @@ class _Tally:
     relevance_correct: int = 0
     troops_scored: int = 0
     troops_correct: int = 0
+    troops_unstated: int = 0  # a count given where the gold states none
 
     def add(
         self, gold: Mapping[Key, int | None], predicted: Mapping[Key, int | None], relevant: bool
@@ -73,6 +74,8 @@ class _Tally:
             if gold[key] is not None:
                 self.troops_scored += 1
                 self.troops_correct += gold[key] == predicted[key]
+            else:
+                self.troops_unstated += predicted[key] is not None
 
     def report(self) -> dict[str, Any]:
         """Counts and ratios of the slice: events, relevance, per type and troop counts."""
@@ -86,6 +89,7 @@ class _Tally:
             "relevance_f1": relevance["f1"],
             "troops_scored": self.troops_scored,
             "troops_accuracy": round(_ratio(self.troops_correct, self.troops_scored), 4),
+            "troops_unstated": self.troops_unstated,
             "types": {kind: self.types[kind].report() for kind in sorted(self.types)},
         }
 
@@ -115,7 +119,8 @@ def score(
     """Scores overall ("all") and per gold `lang`; `predicted[i]` are the events of `gold[i]`.
 
     Each slice has event tp/fp/fn/precision/recall/f1, relevance accuracy and P/R/F1, troop-count
-    accuracy over matched events with a gold count (`troops_scored` of them), and `types`: event
+    accuracy over matched events with a gold count (`troops_scored` of them), `troops_unstated`
+    (matched events given a count where the gold states none), and `types`: event
     P/R/F1 per event type."""
     if len(gold) != len(predicted):
         raise ValueError(f"{len(gold)} gold articles but {len(predicted)} predictions")

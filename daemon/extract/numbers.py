@@ -48,7 +48,13 @@ _NOUNS = (
 )
 # Up to three words between the amount and its noun ("1,000 U.S. military personnel"), but not a
 # dateline's dash or another figure ("Nov 21 - Malian troops", "3 mai - Des militaires").
-_PERSONNEL = rf"(?:(?![\d-])\w[\w.]*\s){{0,3}}?{_NOUNS}"
+# Those words qualify the noun: a conjunction, a time word or a span of time ends the figure
+# ("on Aug. 3 and gave the troops", "two years after American troops").
+_NOT_QUALIFIER = (
+    r"(?:and|et|or|ou|but|mais|after|après|before|avant|since|depuis|when|"
+    r"years?|ans|années?|months?|mois|weeks?|semaines?|days?|jours|hours?|heures)\b"
+)
+_PERSONNEL = rf"(?:(?![\d-]|{_NOT_QUALIFIER})\w[\w.]*\s){{0,3}}?{_NOUNS}"
 # Every _COUNT match contains one of the nouns: a sentence without any skips the costly scan.
 _ANY_NOUN = twin(_NOUNS, re.IGNORECASE)
 # These scans run lowered over lowercased sentences (see lowered.py): most of a count's cost.

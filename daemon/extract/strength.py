@@ -2,7 +2,7 @@
 
 News copy reports a withdrawal or an expulsion in one sentence and the size of the force that leaves
 in another ("Roughly 1,000 American personnel were stationed in Niger", "Quelque 2 400 militaires
-français sont déployés au Mali"). A leaving event that concerns the whole presence takes such a
+français sont déployés au Mali"). A withdrawal that concerns the whole presence takes such a
 figure when its own sentences give none; one that moves only a part ("withdraw part of its
 contingent") does not. The figure must name the event's forces next to it, in a sentence set in the
 event's host (named there, or the last host named before it) and in no third country, so that
@@ -23,7 +23,10 @@ from daemon.extract.numbers import TroopCount, pronoun_count
 from daemon.extract.sentence import SentenceScans, scan_sentences
 from daemon.model import Event, EventType
 
-_LEAVING = (EventType.WITHDRAW, EventType.EXPEL)
+# An expulsion is counted only by the forces its own order names (candidates.py): the order, or
+# the accord it ends, concerns the presence as a whole, and the count goes with the departure
+# ("EXPEL US->NE" beside "WITHDRAW US->NE, 1,000 troops").
+_STANDING = (EventType.WITHDRAW, EventType.DEPLOY)
 # What may stand between a figure and the mention of whose forces it counts: a verb or two
 # before it ("The United States has around 1,000", "les militaires tchadiens, environ 2 000"), only
 # linking words after it ("400 militaires de la task force Sabre"), not "alongside French forces".
@@ -59,11 +62,11 @@ def with_standing_counts(
     hosts: frozenset[str],
     shared: Sequence[SentenceScans] | None = None,
 ) -> list[Event]:
-    """The events, each without a count given one stated elsewhere: a leaving event the standing
+    """The events, each without a count given one stated elsewhere: a withdrawal the standing
     strength of its forces in its host, an arrival the figure of the sentence right after its own
     when that sentence goes on about the same forces. `shared` are the sentences' scans when an
     earlier step read them already (see sentence.py)."""
-    needy = [e for e in events if e.troops is None and e.type in (*_LEAVING, EventType.DEPLOY)]
+    needy = [e for e in events if e.troops is None and e.type in _STANDING]
     if not needy:
         return list(events)
     figures = _figures(shared if shared is not None else scan_sentences(sentences), hosts)
@@ -80,7 +83,7 @@ def _count_elsewhere(figures: Sequence[_Figures], event: Event) -> TroopCount | 
     """The count another sentence gives the event, if any: none for an event that moves a part."""
     if all(_PART.search(sentence) for sentence in event.evidence):
         return None
-    if event.type in _LEAVING:
+    if event.type is EventType.WITHDRAW:
         return _standing_count(figures, event.actor, event.host)
     # a strike's or an accord's next figure is rarely the forces' own: only arrivals get here
     evidence = set(event.evidence)

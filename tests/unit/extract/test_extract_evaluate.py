@@ -57,3 +57,10 @@ def test_troop_accuracy_counts_only_matched_events_with_a_gold_count():
     row = score(GOLD, PREDICTED)["all"]
     assert (row["troops_scored"], row["troops_accuracy"]) == (2, 0.5)
     assert score(GOLD, PREDICTED)["fr"]["troops_scored"] == 0
+
+
+def test_counts_given_where_the_gold_states_none_are_reported_apart():
+    """The RU->ML deployment has no gold count but was given 1,000: one unstated count."""
+    row = score(GOLD, PREDICTED)["all"]
+    assert row["troops_unstated"] == 1
+    assert score(GOLD, PREDICTED)["fr"]["troops_unstated"] == 0

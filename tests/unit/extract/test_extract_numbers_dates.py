@@ -53,6 +53,10 @@ def test_troop_counts_in_both_languages(text, expected):
         "the number of soldiers killed has reached 50",
         "the blast, killing 20 civilians and 3 soldiers",
         "Quatre soldats sénégalais de la Mission de la Cédéao en Gambie (Ecomig) ont été tués",
+        # a date or a span of time before the noun, not a figure of it
+        "denounced the accords on Aug. 3 and gave the troops a month to leave",
+        "Two years after American troops were told to leave Niger",
+        "Trois mois après le départ des soldats français",
     ],
 )
 def test_no_count_from_death_tolls_or_vague_amounts(text):

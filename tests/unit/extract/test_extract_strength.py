@@ -117,3 +117,38 @@ def test_a_strike_does_not_take_the_next_sentences_figure(extractor):
         "They are about 2,000 in the region."
     )
     assert counts(extractor, text, "en").get(("OPERATION", "FR", "ML")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    [
+        # the accord an expulsion ends covered the presence: its size goes with the departure
+        (
+            (
+                "Roughly 1,000 American troops are based in Niger. In March the junta revoked "
+                "the military accord with Washington, calling the presence illegal."
+            ),
+            "en",
+            None,
+        ),
+        (
+            (
+                "Quelque 1 500 militaires français sont déployés au Niger. La junte a dénoncé "
+                "jeudi les accords de défense qui la liaient à la France."
+            ),
+            "fr",
+            None,
+        ),
+        # the order names the forces it sends away
+        (
+            "The junta in Niamey demanded the departure of about 1,500 French soldiers.",
+            "en",
+            1500,
+        ),
+        ("La junte a exigé le départ des quelque 1 500 soldats français du Niger.", "fr", 1500),
+    ],
+)
+def test_an_expulsion_counts_only_the_forces_its_order_names(extractor, text, lang, count):
+    found = counts(extractor, text, lang)
+    expel = next(k for k in found if k[0] == "EXPEL")
+    assert found[expel] == count
