@@ -32,14 +32,23 @@ _PERSONNEL = Twin(PERSONNEL)  # run lowered over sentences' lowercase (see lower
 _PLACING = (Form.NAME, Form.SEAT)
 # A figure followed by where those forces are: "1,000 troops from neighbouring Niger", "2 000
 # soldats au Niger voisin".
-# an order's object: the figure inside the trigger or right after it, in the same clause
-_ORDERED_GAP = re.compile(r"[^,;:.()«»\"“”]{0,30}")
+# The types whose count is the figure of the trigger's own clause: an order's object (after
+# it), an operation's subject or object (either side).
+_OWN_FIGURE = (EventType.EXPEL, EventType.OPERATION)
+_CLAUSE_GAP = re.compile(r"[^,;:.()«»\"“”]{0,40}")
 
 
-def _ordered(sentence: str, trigger: Trigger, start: int) -> bool:
-    """Whether a figure starting at `start` counts the forces an expulsion orders out."""
-    return start >= trigger.start and (
-        start <= trigger.end or bool(_ORDERED_GAP.fullmatch(sentence, trigger.end, start))
+def _own_figure(sentence: str, trigger: Trigger, start: int, end: int) -> bool:
+    """Whether the figure spanning start..end counts the trigger's forces: inside the trigger or
+    near it in its clause (an expulsion's only after it: what it orders out)."""
+    if trigger.start <= start <= trigger.end:
+        return True
+    if start > trigger.end:
+        return bool(_CLAUSE_GAP.fullmatch(sentence, trigger.end, start))
+    return (
+        trigger.type is EventType.OPERATION
+        and end <= trigger.start
+        and bool(_CLAUSE_GAP.fullmatch(sentence, end, trigger.start))
     )
 
 
@@ -122,9 +131,10 @@ class _Sentence:
     ) -> TroopCount | None:
         """The sentence's first figure that is not tied to a third country ("the exit of 1,000
         troops from neighbouring Niger" does not count a withdrawal from Chad; "49 soldiers from
-        Ivory Coast" still counts Ivorian soldiers). An expulsion counts only the forces its
-        order names: "demanded the departure of about 1,500 French soldiers", not the presence
-        an ended accord covered ("the accord under which 1,000 U.S. troops were stationed")."""
+        Ivory Coast" still counts Ivorian soldiers). An expulsion or an operation counts only
+        the forces its own clause names ("demanded the departure of about 1,500 French soldiers",
+        "40 French commandos stormed"), not a presence said beside it ("the accord under which
+        1,000 U.S. troops were stationed", "and France now has 3,500 soldiers there")."""
         if self.troops is None:
             return None
         ours = (actor, host)
@@ -132,7 +142,7 @@ class _Sentence:
             m.start for m in mentions if m.code not in (None, *ours) and m.form in _PLACING
         ] + [offset for offset, entry in self.places if entry.host not in ours]
         for start, end, count in self.shared.counts:
-            if trigger.type is EventType.EXPEL and not _ordered(self.text, trigger, start):
+            if trigger.type in _OWN_FIGURE and not _own_figure(self.text, trigger, start, end):
                 continue
             if not any(
                 _TIED.fullmatch(self.text, end, place) for place in elsewhere if place > end

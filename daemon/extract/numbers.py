@@ -122,7 +122,9 @@ _CASUALTY_FAR = re.compile(
 )
 _CASUALTY_BEFORE = re.compile(
     r"\b(?:killed|killing|kill|deaths? of|lost|loss of|losses of|wounded|injured|tu[ée]\w*|"
-    r"tuant|mort de|bless[ée]\w*|pertes? de)\s+(?:\w+\s+){0,4}$",
+    r"tuant|mort de|bless[ée]\w*|pertes? de|"
+    # "coûté la vie à 26 militaires", "claimed the lives of", "freed seven soldiers": not a force
+    r"co[ûu]t[ée] la vie (?:à|de)|lives of|free|freed|released|lib[ée]r\w*)\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
 

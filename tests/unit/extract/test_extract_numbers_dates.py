@@ -57,6 +57,8 @@ def test_troop_counts_in_both_languages(text, expected):
         "denounced the accords on Aug. 3 and gave the troops a month to leave",
         "Two years after American troops were told to leave Niger",
         "Trois mois après le départ des soldats français",
+        "des combats ont coûté la vie à 26 militaires tchadiens",
+        "the rebels freed seven Senegalese soldiers held since the clash",
     ],
 )
 def test_no_count_from_death_tolls_or_vague_amounts(text):

@@ -152,3 +152,21 @@ def test_an_expulsion_counts_only_the_forces_its_order_names(extractor, text, la
     found = counts(extractor, text, lang)
     expel = next(k for k in found if k[0] == "EXPEL")
     assert found[expel] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("About 40 French special forces stormed the hotel in Bamako on Friday.", 40),
+        (
+            (
+                "French and Malian troops retook Timbuktu on Monday, and France now has about "
+                "3,500 soldiers in Mali."
+            ),
+            None,
+        ),
+    ],
+)
+def test_an_operation_counts_only_the_forces_its_clause_names(extractor, text, count):
+    found = counts(extractor, text, "en")
+    assert found[("OPERATION", "FR", "ML")] == count
