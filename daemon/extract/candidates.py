@@ -361,7 +361,7 @@ def _cast_trigger(
     deploy = trigger.type is EventType.DEPLOY
     leaving = trigger.type in _LEAVING
     place_hosts = [
-        host
+        (offset, host)
         for offset, host in scans.event_places
         if not (trigger.type not in _LEAVING and origin_place(sentence[:offset]))
     ]

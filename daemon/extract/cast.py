@@ -44,7 +44,7 @@ class Cast:
 def cast(
     sentence: str,
     mentions: list[Mention],
-    place_hosts: list[str],
+    place_hosts: list[tuple[int, str]],
     hosts: frozenset[str],
     at: int,
     *,
@@ -88,11 +88,15 @@ def cast(
         picked = _object_actors(picked, at, object_end)
     at = picked.at
     own = {m.code for m in picked.group}
-    # where an accord is signed does not matter ("signed in Rome")
+    # where an accord is signed does not matter ("signed in Rome"); a Sahel place nearer the
+    # trigger places it ("killed near Tongo Tongo ... have become household names in the United
+    # States")
+    away = [m for m in coded if roles[id(m)] is Role.ELSEWHERE and same_clause(sentence, m, at)]
     elsewhere = (
         not signing
-        and any(roles[id(m)] is Role.ELSEWHERE and same_clause(sentence, m, at) for m in coded)
+        and bool(away)
         and not host_ms
+        and not _placed_nearer(place_hosts, hosts, at, away)
     )
     # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
     host_ms = [m for m in host_ms if m.code not in own]
@@ -113,7 +117,8 @@ def cast(
     host_codes = [m.code for m in host_group if m.code in hosts]
     if not host_codes and not elsewhere:
         foreign = own if picked.foreign else None
-        host_codes = _fallback_hosts(coded, roles, place_hosts, hosts, foreign, senders=senders)
+        places = [code for _offset, code in place_hosts]
+        host_codes = _fallback_hosts(coded, roles, places, hosts, foreign, senders=senders)
     return Cast(
         tuple(m for m in picked.group if roles[id(m)] is not Role.ELSEWHERE),
         tuple(dict.fromkeys(host_codes)),
@@ -123,6 +128,14 @@ def cast(
         alternates=tuple(_nearest_group(sentence, picked.others, picked.others, at)),
         helped=picked.helped,
     )
+
+
+def _placed_nearer(
+    place_hosts: list[tuple[int, str]], hosts: frozenset[str], at: int, away: list[Mention]
+) -> bool:
+    """Whether a place in a host lies nearer offset `at` than every state named elsewhere."""
+    nearest_away = min(abs(m.start - at) for m in away)
+    return any(code in hosts and abs(offset - at) < nearest_away for offset, code in place_hosts)
 
 
 def _cosigners(

@@ -115,7 +115,8 @@ _TIME_PLACE = twin(
 
 # "flew in from Ouagadougou", "special forces based in Ouagadougou flew in": where they set out
 _ORIGIN = twin(
-    r"\b(?:from|depuis|venue?s? d[eu]|(?:based|stationed|bas[ée]e?s|stationn[ée]e?s)\s+"
+    r"\b(?:from|depuis|venue?s? d[eu]|partie?s? d[eu]|en provenance d[eu]|"
+    r"(?:based|stationed|bas[ée]e?s|stationn[ée]e?s)\s+"
     r"(?:in|at|à|au|en))\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,

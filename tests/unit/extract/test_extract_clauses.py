@@ -688,3 +688,17 @@ def test_noun_complements_of_and_from():
     assert of_complement(sentence, arrival, _mention(sentence, "Estonian"))
     assert from_complement(sentence, exit_, _mention(sentence, "Niger"))
     assert not of_complement(sentence, exit_, _mention(sentence, "Niger"))
+
+
+def test_a_sahel_place_next_to_the_trigger_places_the_event(extractor):
+    """Whatever state is named farther on ("household names in the United States")."""
+    text = (
+        "The four American soldiers killed near the village of Tongo Tongo on Oct. 4 have "
+        "become household names in the United States."
+    )
+    assert ("OPERATION", "US", "NE") in events(extractor, text, "en")
+
+
+def test_where_forces_set_out_from_is_not_where_they_arrive(extractor):
+    text = "Parti de Gao, le convoi de soldats français est arrivé dans la nuit."
+    assert ("DEPLOY", "FR", "ML") not in events(extractor, text, "fr")
