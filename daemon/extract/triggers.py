@@ -62,7 +62,7 @@ _DEPART = (
     r"la fermeture|de (?:quitter|partir|retirer|se retirer|fermer|plier bagage)|"
     r"(?:pour|à) (?:quitter|partir|retirer|se retirer)|"
     # "demanding that American troops stop their activities at the base"
-    r"(?:stop|halt|cease|suspend)\w* (?:\w+ ){0,2}?(?:activities|operations|flights)|"
+    r"(?:stop|halt|cease|suspend)\w* (?:[\w.]+ ){0,2}?(?:activities|operations|flights)|"
     r"(?:cess|arr[êe]t|suspend)\w* (?:leurs|ses|toutes? (?:leurs|ses)) "
     r"(?:activit[ée]s|op[ée]rations))"
 )
@@ -95,8 +95,12 @@ _EXPEL = (
     (
         r"(?:withdr\w+ (?:its |their )?consent|retir\w+ (?:son|leur) consentement)"
         r"(?: (?:to|for|au|à) (?:the |la |l')?(?:deployment|presence|d[ée]ploiement|pr[ée]sence))?|"
-        r"(?:refus\w+|declin\w+)(?: to| de)? (?:extend|renew|prolong|renouvel|reconduire)\w*"
-        rf"{_GAP}(?:agreements?|accords?|mandates?|mandats?|{ACCORD})"
+        r"(?:refus\w+|declin\w+|(?:would|will|did|does|do) not)(?: to| de)? "
+        r"(?:extend|renew|prolong|renouvel|reconduire)\w*"
+        rf"{_GAP}(?:agreements?|accords?|mandates?|mandats?|{ACCORD})|"
+        # "l'accord ... les autorités ayant fait savoir qu'elles ne souhaitaient pas le reconduire"
+        r"(?:accords?|agreements?|mandats?)\b[^.;]{0,160}?\bne (?:[\w'’]+ ){0,2}?pas "
+        r"(?:le |la |les |l')?(?:reconduire|renouveler|prolonger)"
     ),
     (
         # ("asked about the withdrawal": a question put to someone, not a demand)
@@ -122,7 +126,7 @@ _EXPEL = (
         r"plier bagage|pull out)"
     ),
     (
-        r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,4}?"
+        r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,8}?"
         r"(?:departure|withdrawal|exit|d[ée]part|retrait))|(?<=part )(?:forc|impos)[ée]\w*|"
         r"(?<=parts )(?:forc|impos)[ée]\w*|forced (?:\w+ ){0,3}?out\b|"
         r"(?:pushed|(?<!had )(?<!have )(?<!has )driven|squeezed|ousted) out of|pouss[ée]e?s? hors\b"
@@ -133,12 +137,21 @@ _EXPEL = (
     ),
     # "left Mali ... at the demand of the military rulers": a departure the host demanded
     (
-        r"(?:left|leave|leaving|withdr\w+|pulled out|quitt\w+|partis?e?s?|d[ée]part|retrait)\b"
+        r"(?:left|leave|leaving|withdr\w+|pulled out|quitt\w+|partis?e?s?|d[ée]part|retrait|"
+        r"retir[ée]e?s?|rapatri\w+|repatriated)\b"
         r"[^.;]{0,80}?\b(?:at the (?:demand|request|behest|insistence) of|"
         r"(?:à|sur) (?:la )?(?:demande|exigence|injonction) d(?:u|es|e|')"
         r"(?! (?:leur|leurs|ses|son|sa) (?:alli\w+|partenaires?)))"
     ),
     rf"{_END}{_GAP}(?:{ACCORD}|{_PRESENCE})",
+    # "revoked the Americans' status", "l'accord de statut a été révoqué"
+    r"(?:revok\w+|r[ée]voqu\w+)\W+(?:[\w'’]+\W+){0,3}?(?:status|statut)\b(?! quo)",
+    (
+        r"(?:accords?|agreements?)(?: [\w'’]+){0,3}? (?:a été|ont été|was|were|had been|has been) "
+        r"(?:revoked|terminated|denounced|scrapped|r[ée]voqu[ée]\w*|d[ée]nonc[ée]\w*|abrog[ée]\w*)"
+    ),
+    # "ont dénoncé les accords avec la France": accords with a partner, in a military sentence
+    rf"{_END}{_GAP}(?:agreements?|accords?)\W+(?:with|avec)\b",
     (
         rf"{_END}{_GAP}(?:agreements?|accords?|pacts?|deals?)\W+(?:\w+\W+){{0,4}}?"
         rf"(?:{_FORCES}|missions?|bases?|pr[ée]sence)\b"

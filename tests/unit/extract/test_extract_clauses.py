@@ -702,3 +702,58 @@ def test_a_sahel_place_next_to_the_trigger_places_the_event(extractor):
 def test_where_forces_set_out_from_is_not_where_they_arrive(extractor):
     text = "Parti de Gao, le convoi de soldats français est arrivé dans la nuit."
     assert ("DEPLOY", "FR", "ML") not in events(extractor, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Niger's junta had revoked the status of the American troops in March.",
+            "en",
+            ("EXPEL", "US", "NE"),
+        ),
+        (
+            (
+                "Niger's government said it would not extend the agreement on the German soldiers' "
+                "legal status."
+            ),
+            "en",
+            ("EXPEL", "DE", "NE"),
+        ),
+        (
+            (
+                "L'accord sur le statut des militaires allemands expire : les autorités "
+                "nigériennes ne souhaitent pas le reconduire."
+            ),
+            "fr",
+            ("EXPEL", "DE", "NE"),
+        ),
+        (
+            "Le Mali avait obtenu, en 2022 et au début de 2023, le départ des forces françaises.",
+            "fr",
+            ("EXPEL", "FR", "ML"),
+        ),
+        (
+            "Au Tchad, 75 soldats américains ont été retirés en mai à la demande de N'Djamena.",
+            "fr",
+            ("EXPEL", "US", "TD"),
+        ),
+        (
+            "Les soldats américains, dont l'accord de statut a été révoqué, ont quitté le Niger.",
+            "fr",
+            ("EXPEL", "US", "NE"),
+        ),
+        (
+            (
+                "Au Niger, la junte a dénoncé les accords avec la France, et les soldats français "
+                "sont partis."
+            ),
+            "fr",
+            ("EXPEL", "FR", "NE"),
+        ),
+    ],
+)
+def test_expulsion_wordings(extractor, text, lang, expected):
+    """A halt to activities, a status revoked, an accord not renewed or ended with a partner,
+    a departure obtained or done at the host's demand."""
+    assert expected in events(extractor, text, lang)

@@ -133,3 +133,9 @@ def test_language_detection(text, lang):
 def test_a_persons_departure_is_not_a_withdrawal(sentence, leaves):
     """ "le départ de Yahya Jammeh" (a name or a title) is a person leaving office, not troops."""
     assert any(t.type is EventType.WITHDRAW for t in find_triggers(sentence)) is leaves
+
+
+def test_a_demanded_halt_to_a_state_s_activities_is_an_order():
+    """The state may be abbreviated with full stops ("U.S.") between "halt to" and "activities"."""
+    found = find_triggers("wrote to Washington demanding a halt to U.S. activities at the base")
+    assert [t.type for t in found] == [EventType.EXPEL]
