@@ -84,7 +84,8 @@ _NEARING = re.compile(
 # ("after the forced departure from Mali" is still told as a fact, and is one)
 _SINCE_REFERENCE = re.compile(
     # ("since the last French soldiers left": the departure dates something, subject and all)
-    r"\b(?:since|depuis)\s+(?:[^\s,;.]+\s+){0,5}(?:[ldLD]['’])?$",
+    # (a word may hold full stops: "since U.S. forces left")
+    r"\b(?:since|depuis)\s+(?:[^\s,;]+\s+){0,5}(?:[ldLD]['’])?$",
     re.IGNORECASE,
 )
 _SINCE_NOUN = re.compile(r"\b(?:since|depuis)\s+(?:the|la|le|les|l['’])\s*$", re.IGNORECASE)
@@ -170,7 +171,7 @@ _BLOCK_BEFORE = re.compile(
     r"if|unless|unlikely|ready|pr[êe]t(?:e|s|es)?|"
     r"refus\w+|consider\w*|mull\w*|weigh\w*|possib\w+|rumou?r\w*|allegedly|press\w*|urg\w+|"
     r"ne|n'(?!\s?dj)|ni|pas|jamais|aucun\w*|d[ée]men\w+|menac\w+|pourr\w+|envisag\w+|[ée]ventuel\w*|si|"
-    r"exclu\w*|sans|en vue d\w*|"
+    r"exclu\w*|sans|without|en vue d\w*|"
     # "is expected to announce the end of": the decision itself is still to come
     r"(?:expected|due|set|likely) to (?:announce|decide)|devr\w+ (?:annoncer|d[ée]cider))\b",
     re.IGNORECASE,
@@ -391,14 +392,26 @@ def _withdraw_blocked(_sentence: str, trigger: Trigger, before: str, after: str)
         or _CASUALTIES_AFTER.match(after)
         or _EXILE_AFTER.match(after)
         or _CITIZENS_AFTER.match(after)
+        or _CITIZENS_INSIDE.search(trigger.text)
+        or _SEEMS_AFTER.match(after)
         or (trigger.nominal and _THIS_BEFORE.search(before))
     )
 
 
-# "began evacuating its citizens": civilians leaving
+# "began evacuating its citizens", "brought a thousand foreigners out of Niamey": civilians
+_CITIZENS = (
+    r"(?:citizens|nationals|expatriates|civilians|foreigners|ressortissants|expatri[ée]s|civils|"
+    r"[ée]trangers)"
+)
 _CITIZENS_AFTER = re.compile(
-    r"^\W*(?:(?:its|their|the|his|her|ses|leurs|les|des)\s+)?(?:[\w-]+\s+)?(?:citizens|nationals|"
-    r"expatriates|civilians|ressortissants|expatri[ée]s|civils)\b",
+    rf"^\W*(?:(?:its|their|the|his|her|ses|leurs|les|des)\s+)?(?:[\w-]+\s+){{0,3}}?{_CITIZENS}\b",
+    re.IGNORECASE,
+)
+_CITIZENS_INSIDE = re.compile(rf"\b{_CITIZENS}\b", re.IGNORECASE)
+# "le retrait semblait désormais inévitable": judged likely, not announced or made
+_SEEMS_AFTER = re.compile(
+    r"^(?:\W+[\w'’-]+){0,6}?\W+(?:seems?|seemed|appears?|appeared|sembl\w+|para[îi]\w+)\s+"
+    r"(?:[\w'’-]+\s+)?(?:inevitable|in[ée]vitable|likely|probable|imminent|only a matter)",
     re.IGNORECASE,
 )
 # "« Ce retrait envoie un signal désastreux »": a departure already told, or another kind

@@ -757,3 +757,26 @@ def test_expulsion_wordings(extractor, text, lang, expected):
     """A halt to activities, a status revoked, an accord not renewed or ended with a partner,
     a departure obtained or done at the host's demand."""
     assert expected in events(extractor, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a departure that dates something, its subject abbreviated with full stops
+        ("Since U.S. forces left Niger last year, the Pentagon has had no large base there.", "en"),
+        # civilians evacuated, named inside the trigger
+        ("French military flights have brought a thousand foreigners out of Niamey.", "en"),
+        # an exit that is absent
+        ("Italy risked being drawn into a war in Mali without a clear exit for its troops.", "en"),
+        # a departure judged likely, not announced
+        (
+            (
+                "Des responsables américains jugent que le retrait des soldats du Niger semblait "
+                "inévitable."
+            ),
+            "fr",
+        ),
+    ],
+)
+def test_no_withdrawal_from_time_references_civilians_absences_or_guesses(extractor, text, lang):
+    assert not {e for e in events(extractor, text, lang) if e[0] == "WITHDRAW"}
