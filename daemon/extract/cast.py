@@ -263,9 +263,14 @@ def _actors(
     acting = (Role.ACTOR, Role.WEAK_ACTOR)
     pool = free if any(roles[id(m)] in acting for m in free) else framed
     helped = pool is framed and any(roles[id(m)] in acting for m in framed)
-    actors = contingents(sentence, [m for m in pool if roles[id(m)] is Role.ACTOR]) or [
-        m for m in pool if roles[id(m)] is Role.WEAK_ACTOR
-    ]
+    strong = contingents(sentence, [m for m in pool if roles[id(m)] is Role.ACTOR])
+    weak = [m for m in pool if roles[id(m)] is Role.WEAK_ACTOR]
+    # "le Parlement hongrois a approuvé l'envoi au Tchad ... : former l'armée tchadienne": the
+    # host's own forces named as partners leave the foreign state, however weakly named, to act
+    hosted = {m.code for m in coded if roles[id(m)] is Role.HOST}
+    guests = [m for m in weak if m.code not in hosted]
+    only_hosts = bool(strong) and all(m.code in hosted for m in strong)
+    actors = guests if only_hosts and guests else (strong or weak)
     open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
     cued_host = any(roles[id(m)] is Role.HOST for m in coded)
     if not actors and (cued_host or len({m.code for m in open_hosts}) > 1):

@@ -780,3 +780,12 @@ def test_expulsion_wordings(extractor, text, lang, expected):
 )
 def test_no_withdrawal_from_time_references_civilians_absences_or_guesses(extractor, text, lang):
     assert not {e for e in events(extractor, text, lang) if e[0] == "WITHDRAW"}
+
+
+def test_a_foreign_state_named_weakly_acts_when_the_host_s_own_forces_are_its_partners(extractor):
+    """'former l'armée tchadienne' names the host's forces as trained, not as the senders."""
+    text = (
+        "Le Parlement hongrois a approuvé l'envoi au Tchad de 200 militaires, pour une mission "
+        "de formation : former l'armée tchadienne et sécuriser des sites."
+    )
+    assert ("DEPLOY", "HU", "TD") in events(extractor, text, "fr")
