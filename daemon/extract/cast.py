@@ -86,6 +86,8 @@ def cast(
     )
     if object_end is not None:
         picked = _object_actors(picked, at, object_end)
+    if nominal_end is not None and senders:
+        picked = _attached_actors(sentence, coded, picked, at, nominal_end)
     at = picked.at
     own = {m.code for m in picked.group}
     # where an accord is signed does not matter ("signed in Rome"); a Sahel place nearer the
@@ -223,6 +225,39 @@ def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list
     # (a colon may introduce what the subject did: "Le Niger a suivi : ses soldats...")
     before = [m for m in pool if m.end <= start and ";" not in sentence[m.end : start]]
     return _nearest_group(sentence, before, pool, start) if before else []
+
+
+# "the French exit", "Chad's withdrawal", "le retrait français", "le départ militaire tchadien":
+# a demonym or possessive attached to the noun names whose forces move
+_ATTACHED_BEFORE = re.compile(r"^(?:'s)?\s+(?:[a-z-]+\s+){0,2}$")
+_ATTACHED_AFTER = re.compile(r"^\s+(?:militaires?\s+)?$")
+
+
+def _attached_actors(
+    sentence: str, coded: list[Mention], picked: _Picked, at: int, end: int
+) -> _Picked:
+    """The state attached to a nominal trigger, when one is, instead of the nearest actors."""
+    attached = [m for m in coded if _before_noun(sentence, m, at) or _after_noun(sentence, m, end)]
+    if not attached or all(m in picked.group for m in attached):
+        return picked
+    group = _nearest_group(sentence, attached, coded, attached[0].start)
+    others = [m for m in (*picked.group, *picked.others) if m not in group]
+    return _Picked(group, others, picked.open_hosts, picked.helped, picked.foreign, picked.at)
+
+
+def _before_noun(sentence: str, mention: Mention, at: int) -> bool:
+    """ "the French exit", "Chad's withdrawal": the state qualifies the noun starting at `at`."""
+    owns = mention.form is Form.DEMONYM or sentence.startswith("'s", mention.end)
+    return mention.end <= at and owns and bool(_ATTACHED_BEFORE.match(sentence[mention.end : at]))
+
+
+def _after_noun(sentence: str, mention: Mention, end: int) -> bool:
+    """ "le retrait français": the demonym follows the noun ending at `end`."""
+    return (
+        mention.start >= end
+        and mention.form is Form.DEMONYM
+        and bool(_ATTACHED_AFTER.match(sentence[end : mention.start]))
+    )
 
 
 def _object_actors(picked: _Picked, at: int, end: int) -> _Picked:

@@ -789,3 +789,37 @@ def test_a_foreign_state_named_weakly_acts_when_the_host_s_own_forces_are_its_pa
         "de formation : former l'armée tchadienne et sécuriser des sites."
     )
     assert ("DEPLOY", "HU", "TD") in events(extractor, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected", "not_expected"),
+    [
+        (
+            "Russian instructors landed in Burkina Faso, a year after the French exit.",
+            "en",
+            ("WITHDRAW", "FR", "BF"),
+            ("WITHDRAW", "RU", "BF"),
+        ),
+        (
+            (
+                "Moscow's instructors arrived in Niamey weeks after the American withdrawal from "
+                "Niger was agreed."
+            ),
+            "en",
+            ("WITHDRAW", "US", "NE"),
+            ("WITHDRAW", "RU", "NE"),
+        ),
+        (
+            "Le départ français du Mali a laissé le champ libre aux paramilitaires russes.",
+            "fr",
+            ("WITHDRAW", "FR", "ML"),
+            ("WITHDRAW", "RU", "ML"),
+        ),
+    ],
+)
+def test_a_state_attached_to_a_departure_noun_is_whose_forces_leave(
+    extractor, text, lang, expected, not_expected
+):
+    found = events(extractor, text, lang)
+    assert expected in found
+    assert not_expected not in found
