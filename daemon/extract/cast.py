@@ -231,6 +231,9 @@ def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list
 # a demonym or possessive attached to the noun names whose forces move
 _ATTACHED_BEFORE = re.compile(r"^(?:'s)?\s+(?:[a-z-]+\s+){0,2}$")
 _ATTACHED_AFTER = re.compile(r"^\s+(?:militaires?\s+)?$")
+# (singular only: "their deployment" may be the forces' own, named just before)
+_OWNS_NOUN = re.compile(r"\b(?:its|son|sa)\s+$", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[;:]")
 
 
 def _attached_actors(
@@ -238,6 +241,15 @@ def _attached_actors(
 ) -> _Picked:
     """The state attached to a nominal trigger, when one is, instead of the nearest actors."""
     attached = [m for m in coded if _before_noun(sentence, m, at) or _after_noun(sentence, m, end)]
+    # "le gouvernement malien a annoncé son retrait du Comité": the possessive's owner
+    owns = _OWNS_NOUN.search(sentence, max(0, at - 8), at)
+    if not attached and owns:
+        before = [
+            m
+            for m in coded
+            if m.end <= owns.start() and not _CLAUSE_STOP.search(sentence, m.end, owns.start())
+        ]
+        attached = before[-1:]
     if not attached or all(m in picked.group for m in attached):
         return picked
     group = _nearest_group(sentence, attached, coded, attached[0].start)

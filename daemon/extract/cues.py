@@ -132,11 +132,12 @@ _ARMED_GROUP_BEFORE = re.compile(
 )
 # "leur retrait de la Cédéao", "withdrawal from the regional bloc": leaving an organisation
 _BODY_LEFT = re.compile(
-    r"^\W*(?:(?:[\w'’-]+\W+){0,3}?(?:from|de la|de l'|du|de|la|le|l'|the)\s*(?:the\s+)?"
+    r"^\W*(?:(?:[\w'’-]+\W+){0,4}?(?:from|de la|de l'|du|de|la|le|l'|the)\s*(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?)?"
     r"(?:ECOWAS|Ecowas|C[ée]d[ée]ao|CEDEAO|OIF|G5|UEMOA|Commonwealth|ICC|CPI|African Union|"
     r"Union africaine|bloc|organi[sz]ation|communaut[ée]|community|alliance|coalition|"
-    r"[Ff]orce multinationale|FMM|MNJTF|Multinational Joint Task Force|instances|organes)\b",
+    r"[Ff]orce multinationale|FMM|MNJTF|Multinational Joint Task Force|instances|organes|"
+    r"comit[ée]|committee|CEMOC|Cemoc)\b",
     re.IGNORECASE,
 )
 # "has flown in medical supplies", "a acheminé de l'aide": goods, not forces

@@ -128,7 +128,10 @@ _EXPEL = (
     (
         r"(?:obtained|secured|forced|obten\w+|obtenu\w*|impos[ée]\w*)(?=\W+(?:\w+\W+){0,8}?"
         r"(?:departure|withdrawal|exit|d[ée]part|retrait))|(?<=part )(?:forc|impos)[ée]\w*|"
-        r"(?<=parts )(?:forc|impos)[ée]\w*|forced (?:\w+ ){0,3}?out\b|"
+        r"(?<=parts )(?:forc|impos)[ée]\w*|"
+        # "pushed French forces out", not "drove the jihadists out" (an operation)
+        r"forced (?:\w+ ){0,3}?out\b|"
+        rf"(?:pushed|kicked|drove|driven) (?!{_ENEMY})(?:\w+ ){{1,3}}?out\b|"
         r"(?:pushed|(?<!had )(?<!have )(?<!has )driven|squeezed|ousted) out of|pouss[ée]e?s? hors\b"
     ),
     (

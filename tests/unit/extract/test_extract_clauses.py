@@ -823,3 +823,19 @@ def test_a_state_attached_to_a_departure_noun_is_whose_forces_leave(
     found = events(extractor, text, lang)
     assert expected in found
     assert not_expected not in found
+
+
+def test_forces_pushed_out_are_expelled_but_fighters_driven_out_are_fought(extractor):
+    pushed = "The juntas in Mali and Niger pushed French forces out between 2022 and 2023."
+    assert ("EXPEL", "FR", "ML") in events(extractor, pushed, "en")
+    fought = "French troops drove the jihadists out of Gao in Mali on Saturday."
+    assert not {e for e in events(extractor, fought, "en") if e[0] == "EXPEL"}
+
+
+def test_a_state_leaving_a_committee_moves_no_forces(extractor):
+    """'son retrait' is the subject's own; what it leaves is a body, named with its members."""
+    text = (
+        "Le gouvernement malien a annoncé son retrait avec effet immédiat du Comité d'état-major "
+        "opérationnel conjoint, la structure militaire créée avec l'Algérie et le Niger."
+    )
+    assert not events(extractor, text, "fr")
