@@ -95,7 +95,8 @@ _CIVILIANS = (
     r"delegations?|d[ée]l[ée]gations?|diplomats?|diplomates?|donors|bailleurs|investors|"
     r"investisseurs|companies|entreprises|NGOs|ONG|spokes\w+|porte-parole|coordinat\w+|"
     r"coordonnat\w+|villagers|refugees|displaced|residents|families|migrants|r[ée]fugi[ée]s|"
-    r"d[ée]plac[ée]s|habitants|familles|villageois)"
+    r"d[ée]plac[ée]s|habitants|familles|villageois|suspects|prisoners|detainees|captives|"
+    r"prisonniers|d[ée]tenus)"
 )
 _CIVILIAN_BEFORE = re.compile(rf"\b{_CIVILIANS}\W+(?:\w+\W+)?$", re.IGNORECASE)
 _CIVILIAN_AFTER = re.compile(
@@ -104,6 +105,8 @@ _CIVILIAN_AFTER = re.compile(
 )
 # "the wounded were flown out", "le rapatriement des dépouilles": casualties carried home
 _CASUALTIES = r"(?:bodies|remains|coffins|wounded|injured|d[ée]pouilles|corps|cercueils|bless[ée]s)"
+# "flew the wounded out": the casualties are the trigger's own object
+_CASUALTIES_INSIDE = re.compile(rf"\b{_CASUALTIES}\b", re.IGNORECASE)
 # the casualties are the subject of the move: no clause opens between them and the trigger
 _CASUALTIES_BEFORE = re.compile(
     rf"\b{_CASUALTIES}(?:\s+(?!(?:as|while|when|whereas|and|et|alors|tandis|lorsque|quand)\b)"
@@ -127,7 +130,8 @@ _ARMED_GROUP_AFTER = re.compile(
 _ARMED_GROUP_BEFORE = re.compile(
     rf"\b(?:{_ARMED_GROUPS}|assailants|attackers|assaillants|ISWAP|JNIM|EIGS)\W+"
     r"(?:(?:as|who|which|qui|when|then|after|had|have|has|were|was|ont|avaient|sont|"
-    r"s'[ée]taient|se sont|they|ils|venus?|[\w'’-]+ly)\W+){0,3}$",
+    r"s'[ée]taient|se sont|they|ils|venus?|[\w'’-]+ly|fighters|groups?|combattants|"
+    r"groupes?)\W+){0,3}$",
     re.IGNORECASE,
 )
 # "leur retrait de la Cédéao", "withdrawal from the regional bloc": leaving an organisation
@@ -391,6 +395,7 @@ def _withdraw_blocked(_sentence: str, trigger: Trigger, before: str, after: str)
         or _SINCE_REFERENCE.search(before)
         or _CASUALTIES_BEFORE.search(before)
         or _CASUALTIES_AFTER.match(after)
+        or _CASUALTIES_INSIDE.search(trigger.text)
         or _EXILE_AFTER.match(after)
         or _CITIZENS_AFTER.match(after)
         or _CITIZENS_INSIDE.search(trigger.text)

@@ -19,6 +19,8 @@ _PERSONNEL = (
     r"(?:troops|soldiers|forces|military|army|armed forces|personnel|contingents?|peacekeepers|"
     r"trainers|instructors|advis[eo]rs|mercenaries|jets|special forces|air force|drones|"
     r"paratroopers|legionnaires|servicemen|marines|units|battalions?|navy|warplanes|commandos|"
+    # "l'armée et ses alliés russes", "supplétifs russes": foreign forces fighting beside it
+    r"alli[ée]s|allies|suppl[ée]tifs|auxiliaries|"
     r"bases?|garrison|contingent|troupes|soldats|militaires|forces armées|armée|contingent|"
     r"instructeurs|mercenaires|casques bleus|avions|paras|hommes|conseillers|unités|bataillons?|"
     r"forces spéciales|éléments|effectifs|légionnaires|paramilit\w+|fighters|reinforcements|"

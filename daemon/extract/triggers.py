@@ -228,7 +228,10 @@ _WITHDRAW = (
         # ("retired", "retirement": English words the French stem would take)
         r"retrait|retir(?!ed\b|ement\b|ees?\b)\w+|d[ée]parts?|quitt\w+|r[ée]troc[ée]\w+|"
         r"d[ée]sengag\w+|pli\w* bagage|"
-        r"sortis?e?s? du|rapatri\w+|(?<!une )(?<!la )(?<!le )(?<!en )partis?e?s?\b|"
+        r"sortis?e?s? du|rapatri\w+|"
+        # ("faisait partie d'un convoi": was part of it)
+        r"(?<!une )(?<!la )(?<!le )(?<!en )(?<!fait )(?<!faisait )(?<!faisaient )(?<!font )"
+        r"(?<!faire )partis?e?s?\b|"
         # "doivent partir d'ici au 30 juin" ("à partir de" only dates something)
         r"(?<!à )partir\b|partiront|partira|partent|partaient|partait|"
         rf"{_NOT_MEDICAL}[ée]vacu\w+{_NOT_CASUALTIES}|"

@@ -839,3 +839,27 @@ def test_a_state_leaving_a_committee_moves_no_forces(extractor):
         "opérationnel conjoint, la structure militaire créée avec l'Algérie et le Niger."
     )
     assert not events(extractor, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("French helicopters later flew the wounded out of Niger, officials said.", "en"),
+        ("Several dozen suspects were handed over to the French forces in Burkina Faso.", "en"),
+        ("The U.N. camp in Kidal, Mali, was empty, and rebel fighters moved into it.", "en"),
+        (
+            (
+                "Le blindé de la Minusma faisait partie d'un convoi militaire qui reliait "
+                "Douentza à Sévaré, au Mali."
+            ),
+            "fr",
+        ),
+    ],
+)
+def test_no_movement_of_forces_for_the_wounded_suspects_rebels_or_a_part(extractor, text, lang):
+    assert not {e for e in events(extractor, text, lang) if e[0] in ("DEPLOY", "WITHDRAW")}
+
+
+def test_allies_named_by_nationality_are_forces(extractor):
+    text = "Depuis fin 2023, l'armée malienne et ses alliés russes ont repris Kidal."
+    assert ("OPERATION", "RU", "ML") in events(extractor, text, "fr")
