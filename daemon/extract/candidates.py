@@ -24,6 +24,7 @@ from daemon.extract.places import PlaceEntry, places_of
 from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
 from daemon.extract.sentence import MILITARY_WORDING, SentenceScans, scan_sentences
 from daemon.extract.stage import presence_only, status_of
+from daemon.extract.subjects import sending_subjects
 from daemon.extract.triggers import PERSONNEL, Trigger, overlaps
 from daemon.model import EventType, Place, Status
 
@@ -105,6 +106,7 @@ class _Sentence:
         self.text = sentences[index]
         self.shared = shared
         self._roles: dict[bool, dict[int, Role]] = {}
+        self._sending: frozenset[int] | None = None
 
     @property
     def military(self) -> bool:
@@ -163,6 +165,14 @@ class _Sentence:
         if leaving not in self._roles:
             self._roles[leaving] = mention_roles(self.text, mentions, hosts, leaving=leaving)
         return self._roles[leaving]
+
+    def sending(self, mentions: list[Mention]) -> frozenset[int]:
+        """Ids of the states the sentence's sending verbs have as their subjects (read once)."""
+        if self._sending is None:
+            starts = [t.start for t in self.shared.triggers if t.type is EventType.DEPLOY]
+            coded = [m for m in mentions if m.code]
+            self._sending = sending_subjects(self.text, coded, starts) if starts else frozenset()
+        return self._sending
 
     @cached_property
     def event_places(self) -> list[tuple[int, str]]:
@@ -379,6 +389,7 @@ def _cast_trigger(
         signing=trigger.type is EventType.AGREEMENT,
         # "ordered French special forces out": an order's forces are its object
         object_end=trigger.end if trigger.type is EventType.EXPEL else None,
+        sending=scans.sending(mentions),
     )
 
 

@@ -55,13 +55,15 @@ def cast(
     senders: bool = False,
     signing: bool = False,
     object_end: int | None = None,
+    sending: frozenset[int] = frozenset(),
 ) -> Cast:
     """Actors and hosts of the trigger at offset `at`, preferring the group nearest to it; a
     nominal trigger ending at `nominal_end` ("the arrival of Estonian troops") prefers the actor
     its complement names; `known` are the mentions' roles when already read (`mention_roles`);
     `senders` (a deployment or a withdrawal) lets a list of states be a list of senders;
     `signing` (an accord) ignores where it was signed; an actor named inside the trigger, before
-    `object_end`, is its object ("ordered French forces out") and wins."""
+    `object_end`, is its object ("ordered French forces out") and wins; `sending` are the ids of
+    states another sending verb of the sentence has as its subject, never a host."""
     coded = [m for m in mentions if m.code]
     roles = dict(
         known if known is not None else mention_roles(sentence, mentions, hosts, leaving=leaving)
@@ -102,7 +104,8 @@ def cast(
     )
     # "Senegalese units to deploy in the Central African Republic": the event is elsewhere
     host_ms = [m for m in host_ms if m.code not in own]
-    host_pool = [] if elsewhere else [m for m in host_ms + picked.open_hosts if m.code not in own]
+    open_hosts = [m for m in picked.open_hosts if id(m) not in sending]
+    host_pool = [] if elsewhere else [m for m in host_ms + open_hosts if m.code not in own]
     # "the exit of 1,000 troops from neighbouring Niger": the noun's own "from" names the host
     own_place = next(
         (
@@ -120,7 +123,8 @@ def cast(
     if not host_codes and not elsewhere:
         foreign = own if picked.foreign else None
         places = [code for _offset, code in place_hosts]
-        host_codes = _fallback_hosts(coded, roles, places, hosts, foreign, senders=senders)
+        unsent = [m for m in coded if id(m) not in sending]
+        host_codes = _fallback_hosts(unsent, roles, places, hosts, foreign, senders=senders)
     return Cast(
         tuple(m for m in picked.group if roles[id(m)] is not Role.ELSEWHERE),
         tuple(dict.fromkeys(host_codes)),

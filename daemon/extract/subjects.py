@@ -4,10 +4,11 @@ possessive names ("its troops", "ses Casques bleus"). Casting (cast.py) reads th
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from daemon.extract.gazetteer import Form, Mention
-from daemon.extract.roles import Role
+from daemon.extract.roles import COORD, Role
 
 SUBJECT_FORMS = (Form.NAME, Form.SEAT)
 
@@ -16,7 +17,8 @@ SUBJECT_FORMS = (Form.NAME, Form.SEAT)
 _SUBJECT_GAP = re.compile(
     r"^(?:'s\s+(?:government|parliament|army|military|president|junta|leaders?)\s+"
     r"(?:\w+\s+){0,2}?)?\s*(?:(?:has|have|had|will|would|is to|plans to|is set to|also|already|"
-    r"then|on \w+day|a|ont|avait|va|doit|aussi|d[ée]j[àa]|alors)\s+)*"
+    r"then|on \w+day|a|ont|avait|va|doit|aussi|d[ée]j[àa]|alors|each|chacun|together|ensemble)"
+    r"\s+)*"
     # "Chad decided the dispatch of", "Niger's parliament approved sending"
     r"(?:(?:decided|approved|announced|ordered|voted|agreed|d[ée]cid[ée]|annonc[ée]|approuv[ée]|"
     r"ordonn[ée]|vot[ée])\s+(?:to\s+|de\s+|d'|on\s+)?(?:the\s+|l'|le\s+|la\s+)?)?$",
@@ -39,6 +41,12 @@ _SENTENCE_SUBJECT = re.compile(
 )
 
 
+# a later clause opening on its subject: ", and Chad", ", et le Tchad"
+_CLAUSE_SUBJECT = re.compile(
+    r",\s*(?:and|but|while|et|mais|tandis que)\s+(?:the\s+|le\s+|la\s+|l['’])?$", re.IGNORECASE
+)
+
+
 _RELATIVE = re.compile(r"^\s*,\s*(?:qui|which|who)\s+(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
 
 
@@ -53,16 +61,20 @@ def mark_senders(sentence: str, coded: list[Mention], roles: dict[int, Role], at
         ):
             roles[id(m)] = Role.ACTOR
     # "Chad, whose border runs..., said it had sent reinforcements": the pronoun is the subject
+    # of the clause it is in ("Niger pledged 500, and Chad, which ..., said it would send 2,000")
     pronoun = _PRONOUN_SUBJECT.search(sentence[:at])
-    subject = coded[0] if coded else None
-    if (
-        pronoun
-        and subject
-        and subject.form in SUBJECT_FORMS
-        and subject.end <= pronoun.start()
-        and _SENTENCE_SUBJECT.match(sentence[: subject.start])
-    ):
-        roles[id(subject)] = Role.ACTOR
+    subjects = [
+        m
+        for m in coded
+        if pronoun
+        and m.end <= pronoun.start()
+        and (
+            _SENTENCE_SUBJECT.match(sentence[: m.start])
+            or _CLAUSE_SUBJECT.search(sentence, 0, m.start)
+        )
+    ]
+    if subjects and subjects[-1].form in SUBJECT_FORMS:
+        roles[id(subjects[-1])] = Role.ACTOR
 
 
 _POSSESSIVE = r"\b(?:its|their|ses|leurs)\s+"
@@ -87,3 +99,24 @@ def possessive_start(sentence: str, first: int) -> int | None:
     # (a possessive is a few characters long: only the end of the text before can hold it)
     own = owned[-1] if owned else _OWNS_NEXT.search(sentence, max(0, first - 8), first)
     return None if own is None else own.start()
+
+
+def sending_subjects(sentence: str, coded: list[Mention], starts: list[int]) -> frozenset[int]:
+    """Ids of the mentions a sending verb starting at one of `starts` has as its subject, with
+    the states listed with them ("Niger and Togo have each pledged 500 soldiers"): senders in
+    their own clause, never where another clause's forces go."""
+    found: set[int] = set()
+    for at in starts:
+        roles = {id(m): Role.OPEN for m in coded}
+        mark_senders(sentence, coded, roles, at)
+        found |= {key for key, role in roles.items() if role is Role.ACTOR}
+    listed = [
+        (id(prev), id(cur))
+        for prev, cur in itertools.pairwise(coded)
+        if COORD.match(sentence[prev.end : cur.start])
+    ]
+    # (walked from the end: "Senegal, Niger and Burkina Faso pledged" marks Burkina Faso)
+    for prev, cur in reversed(listed):
+        if cur in found:
+            found.add(prev)
+    return frozenset(found)

@@ -863,3 +863,15 @@ def test_no_movement_of_forces_for_the_wounded_suspects_rebels_or_a_part(extract
 def test_allies_named_by_nationality_are_forces(extractor):
     text = "Depuis fin 2023, l'armée malienne et ses alliés russes ont repris Kidal."
     assert ("OPERATION", "RU", "ML") in events(extractor, text, "fr")
+
+
+def test_states_sending_forces_in_their_own_clause_are_not_the_host(extractor):
+    """The pledging states go where the story's forces go, not to each other."""
+    text = (
+        "West African troops are being rushed to Mali. Nigeria, which is to command the force, "
+        "said it would send a battalion, and Senegal, Niger and Burkina Faso each pledged about "
+        "500 soldiers."
+    )
+    found = events(extractor, text, "en")
+    assert {("DEPLOY", c, "ML") for c in ("NG", "SN", "NE", "BF")} <= found
+    assert not {e for e in found if e[2] != "ML"}

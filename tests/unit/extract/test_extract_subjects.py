@@ -6,7 +6,7 @@ import pytest
 
 from daemon.extract.gazetteer import find_mentions
 from daemon.extract.roles import Role
-from daemon.extract.subjects import mark_senders, possessive_start
+from daemon.extract.subjects import mark_senders, possessive_start, sending_subjects
 
 
 def _senders(sentence: str, verb: str) -> set[str]:
@@ -50,3 +50,21 @@ def test_mark_senders_reads_the_sending_verb_s_subject(sentence, verb, senders):
 def test_possessive_start_finds_the_possessive_before_the_forces(sentence, owned, possessive):
     start = possessive_start(sentence, sentence.index(owned))
     assert (None if start is None else sentence[start:].split()[0]) == possessive
+
+
+def test_sending_subjects_are_every_clause_s_senders_with_their_lists():
+    sentence = (
+        "Nigeria, which is to command it, said it would send a battalion, and Senegal, Niger "
+        "and Burkina Faso each pledged about 500 soldiers."
+    )
+    coded = [m for m in find_mentions(sentence) if m.code]
+    starts = [sentence.index("send"), sentence.index("pledged")]
+    found = sending_subjects(sentence, coded, starts)
+    assert {str(m.code) for m in coded if id(m) in found} == {"NG", "SN", "NE", "BF"}
+
+
+def test_a_pronoun_stands_for_the_subject_of_its_own_clause():
+    sentence = (
+        "Niger pledged 500 soldiers, and Chad, which is not a member, said it would send 2,000."
+    )
+    assert _senders(sentence, "send") == {"TD"}
