@@ -23,7 +23,12 @@ from daemon.extract.contingents import MULTINATIONAL, contingents
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, twin
 from daemon.extract.roles import COORD, Role, bound_to, mention_roles, tail
-from daemon.extract.subjects import mark_senders, possessive_start
+from daemon.extract.subjects import (
+    clause_subject,
+    mark_senders,
+    owns_forces_after,
+    possessive_start,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +216,10 @@ def _pick_actors(
         after=_OBJECT_SIDE if nominal_end is None else 0,
     )
     owner = _possessor(sentence, group, actors + open_hosts)
+    if not group and nominal_end is not None and owns_forces_after(sentence, nominal_end):
+        # "Le Tchad, qui ..., a annoncé le retrait de ses quelque 2 000 soldats": the subject's
+        subject = clause_subject(sentence, coded, at)
+        owner = [subject] if subject is not None else []
     # "Le Tchad ... : ses Casques bleus de la Minusma": a mission's contingent is its state's
     mission = owner and all(m.code in MULTINATIONAL for m in group)
     group = owner if mission else [*owner, *group]
@@ -307,7 +316,13 @@ def _actors(
     """The actor candidates, the uncued host-set states left over as possible hosts, and whether
     the only candidates are states the forces join or help."""
     # "sent troops after the attack that killed Nigerien soldiers": the occasion's forces
-    framed = [m for m in coded if not outside(sentence, m, at)]
+    # ("Depuis le départ de la Minusma, le nord a renoué avec les combats": the opening
+    # clause's own forces)
+    framed = [
+        m
+        for m in coded
+        if not outside(sentence, m, at) and not in_opening_clause(sentence, m, at, since=True)
+    ]
     # "British personnel arrived at the French base": who is joined is not who is sent
     joined = _joined(sentence, framed)
     free = [m for m in framed if id(m) not in joined]

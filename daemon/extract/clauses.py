@@ -17,13 +17,17 @@ _OPENING_CLAUSE = re.compile(
 )
 
 
-def in_opening_clause(sentence: str, mention: Mention, at: int) -> bool:
-    """Whether `mention` sits in a subordinate clause closed by a comma before the trigger."""
-    return (
-        mention.end <= at
-        and "," in sentence[mention.end : at]
-        and bool(_OPENING_CLAUSE.search(sentence[: mention.start]))
-    )
+# "Since the French left, ...", "Depuis le départ de la Minusma, ...": a time clause
+_SINCE_CLAUSE = re.compile(r"^\W*(?:since|after|following|depuis|apr[èe]s)\b[^,;]*$", re.IGNORECASE)
+
+
+def in_opening_clause(sentence: str, mention: Mention, at: int, *, since: bool = False) -> bool:
+    """Whether `mention` sits in a subordinate clause closed by a comma before the trigger
+    ("as", "while"; with `since`, also a time clause opening the sentence)."""
+    if mention.end > at or "," not in sentence[mention.end : at]:
+        return False
+    before = sentence[: mention.start]
+    return bool(_OPENING_CLAUSE.search(before) or (since and _SINCE_CLAUSE.search(before)))
 
 
 _OCCASION = re.compile(

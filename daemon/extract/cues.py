@@ -324,7 +324,8 @@ def _expel_blocked(sentence: str, trigger: Trigger, before: str, after: str) -> 
 # départ du personnel non essentiel de son ambassade"
 _TOLD_REACH = 40  # characters after the order
 _CIVILIANS_TOLD = re.compile(
-    r"(?:^\W*(?:of|du|des|de)\s+(?:the\s+|la\s+|le\s+|l')?(?:[\w'’-]+\s+){0,2}?)?"
+    # ("expulsé deux ressortissants français": a count or an article may come first)
+    r"(?:^\W*(?:(?:of|du|des|de)\s+)?(?:the\s+|la\s+|le\s+|l')?(?:[\w'’-]+\s+){0,2}?)?"
     r"\b(?:nationals|citizens|staff|employees|tourists|ressortissants|citoyens|personnel civil|"
     r"employ[ée]s|touristes|non[- ]essential|non essentiel\w*|embassy|ambassade)\b",
     re.IGNORECASE,
@@ -371,6 +372,16 @@ _DEMANDED_BEFORE = re.compile(
     r"demand\w* que)\s+[^.;:]{0,90}$",
     re.IGNORECASE,
 )
+# "des manifestants réclament, devant le camp où ..., le départ des soldats": a departure noun
+# a demand governs, however far, within its clause
+_DEMANDED_NOUN = re.compile(
+    r"\b(?:r[ée]clam\w*|exig\w*|demand(?:s|ed|ing)?|calls? for|called for|calling for)\b"
+    # (a comma then a conjunction or an auxiliary opens the next predicate: "dont Bamako avait
+    # exigé le départ en juin, a achevé son retrait")
+    r"(?:(?!,\s*(?:and|et|but|mais|a|ont|avait|avaient|est|sont|has|have|had|was|were|is|are)\b)"
+    r"[^.;:]){0,160}$",
+    re.IGNORECASE,
+)
 # "withdrew its support", "retire sa candidature": something other than forces is withdrawn
 _NOT_FORCES_WITHDRAWN = re.compile(
     r"^\W*(?:(?:sa|son|ses|leur|leurs|la|le|les|des|its|their|the|his|her)\s+)?"
@@ -391,6 +402,7 @@ def _withdraw_blocked(_sentence: str, trigger: Trigger, before: str, after: str)
         or _NEARING.search(before)
         or _NOT_FORCES_WITHDRAWN.match(after)
         or _DEMANDED_BEFORE.search(before)
+        or (trigger.nominal and _DEMANDED_NOUN.search(before))
         or _BODY_LEFT.match(after)
         or _SINCE_REFERENCE.search(before)
         or _CASUALTIES_BEFORE.search(before)

@@ -63,29 +63,44 @@ def mark_senders(sentence: str, coded: list[Mention], roles: dict[int, Role], at
     # "Chad, whose border runs..., said it had sent reinforcements": the pronoun is the subject
     # of the clause it is in ("Niger pledged 500, and Chad, which ..., said it would send 2,000")
     pronoun = _PRONOUN_SUBJECT.search(sentence[:at])
+    subject = clause_subject(sentence, coded, pronoun.start()) if pronoun else None
+    if subject is not None:
+        roles[id(subject)] = Role.ACTOR
+
+
+def clause_subject(sentence: str, coded: list[Mention], before: int) -> Mention | None:
+    """The state that opens the sentence or its last clause before offset `before`, as the
+    subject of what follows ("Le Tchad, qui a payé un lourd tribut, a annoncé")."""
     subjects = [
         m
         for m in coded
-        if pronoun
-        and m.end <= pronoun.start()
+        if m.end <= before
         and (
             _SENTENCE_SUBJECT.match(sentence[: m.start])
             or _CLAUSE_SUBJECT.search(sentence, 0, m.start)
         )
     ]
-    if subjects and subjects[-1].form in SUBJECT_FORMS:
-        roles[id(subjects[-1])] = Role.ACTOR
+    return subjects[-1] if subjects and subjects[-1].form in SUBJECT_FORMS else None
+
+
+def owns_forces_after(sentence: str, end: int) -> bool:
+    """Whether the noun ending at `end` has the subject's own forces as its complement: "le
+    retrait de ses quelque 2 000 soldats", "the withdrawal of its troops"."""
+    return bool(_OWNED_COMPLEMENT.match(sentence, end))
 
 
 _POSSESSIVE = r"\b(?:its|their|ses|leurs)\s+"
 # "its troops", "ses soldats": forces the sentence's subject owns
 _POSSESSED = re.compile(
-    rf"{_POSSESSIVE}(?:own\s+)?(?:[\w-]+\s+){{0,2}}?(?:troops|forces|soldiers|"
+    rf"{_POSSESSIVE}(?:own\s+)?(?:[\w-]+\s+){{0,4}}?(?:troops|forces|soldiers|"
     r"units|contingents?|peacekeepers|jets|warplanes|aircraft|helicopters|drones|soldats|"
     r"militaires|troupes|casques bleus|"
     r"unit[ée]s|hommes|avions|h[ée]licopt[èe]res)\b",
     re.IGNORECASE,
 )
+
+
+_OWNED_COMPLEMENT = re.compile(rf"\s+(?:of|de|d')\s*{_POSSESSED.pattern}", re.IGNORECASE)
 
 
 # "ses Casques bleus": the possessive owns the forces mention itself

@@ -875,3 +875,37 @@ def test_states_sending_forces_in_their_own_clause_are_not_the_host(extractor):
     found = events(extractor, text, "en")
     assert {("DEPLOY", c, "ML") for c in ("NG", "SN", "NE", "BF")} <= found
     assert not {e for e in found if e[2] != "ML"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Depuis le départ de la Minusma, le nord du Mali a renoué avec les combats.", "fr"),
+        (
+            (
+                "Les autorités burkinabè ont expulsé deux ressortissants français accusés "
+                "d'activités suspectes, alors que des soldats français sont stationnés au pays."
+            ),
+            "fr",
+        ),
+        (
+            (
+                "Des manifestants réclament devant le camp de Kamboinsin, où sont stationnés des "
+                "militaires français, le départ des soldats français du Burkina Faso."
+            ),
+            "fr",
+        ),
+    ],
+)
+def test_no_event_from_a_time_clause_s_forces_civilians_expelled_or_a_crowd_s_demand(
+    extractor, text, lang
+):
+    assert not events(extractor, text, lang)
+
+
+def test_a_possessive_owns_forces_counted_before_their_noun(extractor):
+    text = (
+        "Les soldats français combattent toujours au Mali. Le Tchad, qui a payé un lourd "
+        "tribut, a annoncé le retrait de ses quelque 2 000 soldats."
+    )
+    assert ("WITHDRAW", "TD", "ML") in events(extractor, text, "fr")

@@ -6,7 +6,13 @@ import pytest
 
 from daemon.extract.gazetteer import find_mentions
 from daemon.extract.roles import Role
-from daemon.extract.subjects import mark_senders, possessive_start, sending_subjects
+from daemon.extract.subjects import (
+    clause_subject,
+    mark_senders,
+    owns_forces_after,
+    possessive_start,
+    sending_subjects,
+)
 
 
 def _senders(sentence: str, verb: str) -> set[str]:
@@ -68,3 +74,15 @@ def test_a_pronoun_stands_for_the_subject_of_its_own_clause():
         "Niger pledged 500 soldiers, and Chad, which is not a member, said it would send 2,000."
     )
     assert _senders(sentence, "send") == {"TD"}
+
+
+def test_the_subject_s_own_forces_after_a_departure_noun():
+    sentence = (
+        "Le Tchad, qui a payé un lourd tribut, a annoncé le retrait de ses quelque 2 000 soldats."
+    )
+    coded = [m for m in find_mentions(sentence) if m.code]
+    end = sentence.index("retrait") + len("retrait")
+    assert owns_forces_after(sentence, end)
+    assert not owns_forces_after("the withdrawal of French troops", len("the withdrawal"))
+    subject = clause_subject(sentence, coded, sentence.index("retrait"))
+    assert subject is not None and subject.code == "TD"
