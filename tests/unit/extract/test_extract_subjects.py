@@ -85,4 +85,5 @@ def test_the_subject_s_own_forces_after_a_departure_noun():
     assert owns_forces_after(sentence, end)
     assert not owns_forces_after("the withdrawal of French troops", len("the withdrawal"))
     subject = clause_subject(sentence, coded, sentence.index("retrait"))
-    assert subject is not None and subject.code == "TD"
+    assert subject is not None
+    assert subject.code == "TD"
