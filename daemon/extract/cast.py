@@ -254,15 +254,12 @@ def _attached_actors(
 ) -> _Picked:
     """The state attached to a nominal trigger, when one is, instead of the nearest actors."""
     attached = [m for m in coded if _before_noun(sentence, m, at) or _after_noun(sentence, m, end)]
-    # "le gouvernement malien a annoncé son retrait du Comité": the possessive's owner
+    # "Le Mali a annoncé son retrait du Comité": the possessive's owner is the clause's subject
+    # (not the last state named: "sa base de Faya, dans le nord du Tchad, étape de son départ")
     owns = _OWNS_NOUN.search(sentence, max(0, at - 8), at)
-    if not attached and owns:
-        before = [
-            m
-            for m in coded
-            if m.end <= owns.start() and not _CLAUSE_STOP.search(sentence, m.end, owns.start())
-        ]
-        attached = before[-1:]
+    subject = clause_subject(sentence, coded, owns.start()) if owns and not attached else None
+    if subject is not None and not _CLAUSE_STOP.search(sentence, subject.end, at):
+        attached = [subject]
     if not attached or all(m in picked.group for m in attached):
         return picked
     group = _nearest_group(sentence, attached, coded, attached[0].start)

@@ -441,10 +441,11 @@ _EXILE_AFTER = re.compile(r"^\W*(?:en exil|into exile)\b", re.IGNORECASE)
 
 
 def _deploy_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) -> bool:
-    """Civilians or goods arriving, a deployment that is over, or one named only to date
-    something."""
+    """Civilians or goods arriving, a deployment that is over, one named only to date
+    something, or an army reinforcing its own side of a border."""
     return _moving_blocked(before, after) or bool(
         _ENDED.search(before)
+        or _OWN_SIDE_AFTER.match(after)
         or _TIME_REFERENCE.search(before)
         or _GOODS_AFTER.match(after)
         or _POWER_AFTER.match(after)
@@ -452,6 +453,13 @@ def _deploy_blocked(_sentence: str, _trigger: Trigger, before: str, after: str) 
     )
 
 
+# "reinforced its side of the border", "renforcé ses positions": an army at home
+_OWN_SIDE_AFTER = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,3}?(?:its|their|son|sa|ses|leurs?)\s+(?:own\s+)?"
+    # (not "soil": "redéployées sur son sol" is the host's, which foreign units enter)
+    r"(?:sides?|positions|borders?|frontiers?|c[ôo]t[ée]s?|fronti[èe]res?)\b",
+    re.IGNORECASE,
+)
 # "before committing troops abroad": somewhere unnamed outside, not the story's country
 _ABROAD_AFTER = re.compile(
     r"^\W*(?:[\w'’-]+\W+){0,2}?(?:abroad|overseas|à l'étranger|hors (?:du pays|des fronti[èe]res))",

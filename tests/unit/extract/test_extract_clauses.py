@@ -909,3 +909,26 @@ def test_a_possessive_owns_forces_counted_before_their_noun(extractor):
         "tribut, a annoncé le retrait de ses quelque 2 000 soldats."
     )
     assert ("WITHDRAW", "TD", "ML") in events(extractor, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Fighters attacked a post in eastern Burkina Faso. Benin, Niger and Togo reinforced "
+            "patrols on their own sides of the frontier, and France's Barkhane force shared "
+            "intelligence."
+        ),
+        (
+            "Militants struck in northern Burkina Faso again. Ghana's armed forces have "
+            "reinforced their own positions along the northern border with Burkina Faso."
+        ),
+    ],
+)
+def test_no_deployment_for_an_army_on_its_own_side_of_a_border(extractor, text):
+    assert not {e for e in events(extractor, text, "en") if e[0] == "DEPLOY"}
+
+
+def test_units_redeployed_on_the_host_s_soil_still_deploy(extractor):
+    text = "Niamey a accepté que des unités françaises soient redéployées sur son sol."
+    assert ("DEPLOY", "FR", "NE") in events(extractor, text, "fr")
