@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from daemon.extract.clauses import (
     from_complement,
     in_opening_clause,
+    in_while_clause,
     of_complement,
     outside,
     same_clause,
@@ -318,7 +319,9 @@ def _actors(
     framed = [
         m
         for m in coded
-        if not outside(sentence, m, at) and not in_opening_clause(sentence, m, at, since=True)
+        if not outside(sentence, m, at)
+        and not in_opening_clause(sentence, m, at, since=True)
+        and not in_while_clause(sentence, m, at)
     ]
     # "British personnel arrived at the French base": who is joined is not who is sent
     joined = _joined(sentence, framed)
@@ -334,7 +337,11 @@ def _actors(
     guests = [m for m in weak if m.code not in hosted]
     only_hosts = bool(strong) and all(m.code in hosted for m in strong)
     actors = guests if only_hosts and guests else (strong or weak)
-    open_hosts = [m for m in coded if roles[id(m)] is Role.OPEN and m.code in hosts]
+    open_hosts = [
+        m
+        for m in coded
+        if roles[id(m)] is Role.OPEN and m.code in hosts and not in_while_clause(sentence, m, at)
+    ]
     cued_host = any(roles[id(m)] is Role.HOST for m in coded)
     if not actors and (cued_host or len({m.code for m in open_hosts}) > 1):
         # "Chad to send troops into Cameroon": the uncued host-set state is the sender.

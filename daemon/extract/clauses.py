@@ -94,3 +94,12 @@ def outside(sentence: str, mention: Mention, at: int) -> bool:
     # the trigger's own verb may be a reporting one ("said French forces must leave")
     aside = next((m for m in _ASIDE.finditer(between) if m.start() > 0), None)
     return bool(_OCCASION.search(between) or aside)
+
+
+# "retook Damasak, while Cameroon sealed its side of the border": another clause, its own states
+_WHILE = re.compile(r"\b(?:while|whereas|tandis que|alors que)\b", re.IGNORECASE)
+
+
+def in_while_clause(sentence: str, mention: Mention, at: int) -> bool:
+    """Whether a mention after the trigger sits in a contrasting "while" clause."""
+    return mention.start > at and bool(_WHILE.search(sentence, at, mention.start))

@@ -206,6 +206,7 @@ _REACTS_AFTER = re.compile(
     r"reacted|condamn\w*|qualifi\w*|d[ée]plor\w*|salu\w*|r[ée]agi\w*|pleur\w*)\b",
     re.IGNORECASE,
 )
+_WHERE_AFTER = re.compile(r"^\s*,\s*(?:o[ùu]|where)\b", re.IGNORECASE)
 # "contractors of the U.N. mission", "employés de l'ONU": people working for a body
 _WORKING_FOR = twin(
     r"\b(?:contractors?|employees|staff|workers|working for|employ[ée]s|agents|personnel civil|"
@@ -352,9 +353,14 @@ def _outside_role(before: Folded, after: str, mention: Mention, *, leaving: bool
         return Role.NEIGHBOUR
     # "withdrawn from Afghanistan": for a departure, the country it leaves is its place
     # ("lié aux États-Unis par un accord": the partner an accord binds, not a place)
+    # ("la Libye et la Centrafrique, où ses instructeurs ont débarqué": places too)
     if (
         mention.form is Form.NAME
-        and (_ELSEWHERE_PREP.search(before) or (leaving and _LEFT_PLACE_TWIN.search(before)))
+        and (
+            _ELSEWHERE_PREP.search(before)
+            or (leaving and _LEFT_PLACE_TWIN.search(before))
+            or _WHERE_AFTER.match(after)
+        )
         and not _BOUND_TO.search(before)
     ):
         return Role.ELSEWHERE
@@ -517,6 +523,16 @@ def _spread_neighbours(
             roles[id(cur)] = Role.ACTOR
         elif roles[id(prev)] is Role.HOST and roles[id(cur)] is Role.OPEN:
             roles[id(cur)] = Role.HOST  # "across Mali, Burkina Faso and Niger": places all
+    # "la Syrie, la Libye et la Centrafrique, où ...": the relative makes the whole list places
+    for prev, cur in reversed(list(itertools.pairwise(ordered))):
+        if (
+            roles[id(cur)] is Role.ELSEWHERE
+            and Form.NAME is prev.form is cur.form
+            and roles[id(prev)] in (Role.OPEN, Role.ACTOR, Role.WEAK_ACTOR)
+            and _WHERE_AFTER.match(sentence[cur.end :])
+            and COORD.match(sentence[prev.end : cur.start])
+        ):
+            roles[id(prev)] = Role.ELSEWHERE
     return roles
 
 

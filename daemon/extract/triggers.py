@@ -60,7 +60,8 @@ _DEPART = (
     r"be (?:closed|shut)|(?<!borders )closed|to take\b.{0,60}?\bout|(?:le|de) d[ée]part|"
     r"(?:le|de) retrait|"
     r"la fermeture|de (?:quitter|partir|retirer|se retirer|fermer|plier bagage)|"
-    r"(?:pour|à) (?:quitter|partir|retirer|se retirer)|"
+    # ("à partir de 2018" only dates something)
+    r"(?:pour|à) (?:quitter|partir(?! d[eu'])|retirer|se retirer)|"
     # "demanding that American troops stop their activities at the base"
     r"(?:stop|halt|cease|suspend)\w* (?:[\w.]+ ){0,2}?(?:activities|operations|flights)|"
     r"(?:cess|arr[êe]t|suspend)\w* (?:leurs|ses|toutes? (?:leurs|ses)) "
@@ -251,7 +252,9 @@ _WITHDRAW = (
 _DEPLOY = (
     (
         r"deploy(?:s|ed|ing|ment|ments)?|redeploy\w*|dispatch\w*|despatch\w*|send(?:s|ing)?|sent|"
-        r"arriv(?:e|es|ed|al|als|ing)|land(?:s|ed|ing)? (?:in|at)|station(?:s|ing)?\b|"
+        r"arriv(?:e|es|ed|al|als|ing)|land(?:s|ed|ing)? (?:in|at)|"
+        # ("la station d'émission": the French noun)
+        r"(?<!la )(?<!une )station(?:s|ing)?\b(?! d['’e])|"
         r"reinforcements?|bolster\w*|"
         # "to reinforce its campaign": what is reinforced must be forces, not an effort
         r"reinforc(?:e|es|ed|ing)(?!\W+(?:(?:its|their|the|a|an)\W+)?(?:\w+\W+)?(?:campaign|"

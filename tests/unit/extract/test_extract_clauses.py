@@ -14,6 +14,7 @@ from daemon.extract.clauses import (
     same_clause,
 )
 from daemon.extract.gazetteer import find_mentions
+from daemon.extract.triggers import find_triggers
 from daemon.model import Article
 
 
@@ -932,3 +933,26 @@ def test_no_deployment_for_an_army_on_its_own_side_of_a_border(extractor, text):
 def test_units_redeployed_on_the_host_s_soil_still_deploy(extractor):
     text = "Niamey a accepté que des unités françaises soient redéployées sur son sol."
     assert ("DEPLOY", "FR", "NE") in events(extractor, text, "fr")
+
+
+def test_states_named_as_where_forces_went_elsewhere_are_places(extractor):
+    text = (
+        "Après la Syrie, la Libye et la Centrafrique, où ses instructeurs avaient débarqué en "
+        "2018, c'est au Mali que le groupe Wagner a trouvé sa vitrine sahélienne."
+    )
+    assert not {e for e in events(extractor, text, "fr") if e[1] in ("LY", "CF")}
+
+
+def test_a_date_from_which_is_no_departure():
+    text = "les archives remises à la demande de la justice à partir de 2018"
+    assert not find_triggers(text)
+
+
+def test_a_while_clause_after_the_trigger_holds_its_own_states(extractor):
+    text = (
+        "Chadian and Nigerien troops retook Damasak in February, while Cameroon sealed its side "
+        "of the border and Nigeria's own army pushed into Sambisa."
+    )
+    found = events(extractor, text, "en")
+    assert ("OPERATION", "TD", "NG") in found
+    assert not {e for e in found if e[2] == "CM"}
