@@ -93,7 +93,7 @@ def cast(
         sentence, coded, roles, hosts, at, host_ms=host_ms, nominal_end=nominal_end, senders=senders
     )
     if object_end is not None:
-        picked = _object_actors(picked, at, object_end)
+        picked = _object_actors(sentence, picked, at, object_end)
     if nominal_end is not None and senders:
         picked = _attached_actors(sentence, coded, picked, at, nominal_end)
     at = picked.at
@@ -283,9 +283,14 @@ def _after_noun(sentence: str, mention: Mention, end: int) -> bool:
     )
 
 
-def _object_actors(picked: _Picked, at: int, end: int) -> _Picked:
-    """The actors named inside the trigger's own span, when there are, instead of the nearest."""
-    inside = [m for m in (*picked.group, *picked.others) if at <= m.start and m.end <= end]
+def _object_actors(sentence: str, picked: _Picked, at: int, end: int) -> _Picked:
+    """The actors named inside the trigger's own span, when there are, instead of the nearest
+    (not a possessor: "revoked Niger's military cooperation" is the host's own accord)."""
+    inside = [
+        m
+        for m in (*picked.group, *picked.others)
+        if at <= m.start and m.end <= end and not sentence.startswith("'s", m.end)
+    ]
     if not inside or all(m in picked.group for m in inside):
         return picked
     others = [m for m in (*picked.group, *picked.others) if m not in inside]

@@ -136,7 +136,8 @@ _ARMED_GROUP_BEFORE = re.compile(
 )
 # "leur retrait de la Cédéao", "withdrawal from the regional bloc": leaving an organisation
 _BODY_LEFT = re.compile(
-    r"^\W*(?:(?:[\w'’-]+\W+){0,4}?(?:from|de la|de l'|du|de|la|le|l'|the)\s*(?:the\s+)?"
+    # ("the withdrawal of Mali, Burkina Faso and Niger from ECOWAS": the states listed first)
+    r"^\W*(?:(?:[\w'’-]+\W+){0,8}?(?:from|de la|de l'|du|de|la|le|l'|the)\s*(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?)?"
     r"(?:ECOWAS|Ecowas|C[ée]d[ée]ao|CEDEAO|OIF|G5|UEMOA|Commonwealth|ICC|CPI|African Union|"
     r"Union africaine|bloc|organi[sz]ation|communaut[ée]|community|alliance|coalition|"

@@ -43,6 +43,9 @@ _NOUN_AFTER = re.compile(
     r"(?:(?:Apache|Mirage(?: 2000)?|Rafale|Reaper|MQ-9|Chinook|Tigre|Tiger|Puma|Caracal|Cougar|"
     r"Gazelle|Merlin|Black Hawk|Super Puma)\s+)?"
     rf"{_PERSONNEL}\b"
+    # ("Niger's military cooperation agreement": an adjective, the state's accord, not forces)
+    r"(?!\s+(?:cooperation|co-operation|agreements?|accords?|pacts?|deals?|ties|relations|"
+    r"partnerships?|aid|assistance|budget|spending|equipment|hardware|sales?)\b)"
 )
 
 

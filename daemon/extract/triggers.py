@@ -231,7 +231,9 @@ _WITHDRAW = (
         r"d[ée]sengag\w+|pli\w* bagage|"
         r"sortis?e?s? du|rapatri\w+|"
         # ("faisait partie d'un convoi": was part of it)
+        # ("en grande partie": partly)
         r"(?<!une )(?<!la )(?<!le )(?<!en )(?<!fait )(?<!faisait )(?<!faisaient )(?<!font )"
+        r"(?<!grande )(?<!bonne )(?<!petite )(?<!majeure )"
         r"(?<!faire )partis?e?s?\b|"
         # "doivent partir d'ici au 30 juin" ("à partir de" only dates something)
         r"(?<!à )partir\b|partiront|partira|partent|partaient|partait|"

@@ -956,3 +956,33 @@ def test_a_while_clause_after_the_trigger_holds_its_own_states(extractor):
     found = events(extractor, text, "en")
     assert ("OPERATION", "TD", "NG") in found
     assert not {e for e in found if e[2] == "CM"}
+
+
+def test_a_host_s_accord_named_with_its_possessive_is_ended_for_the_partner(extractor):
+    text = (
+        "Nigeria watched closely. The junta revoked Niger's military cooperation agreement with "
+        "the United States in March."
+    )
+    found = events(extractor, text, "en")
+    assert ("EXPEL", "US", "NE") in found
+    assert not {e for e in found if e[1] == "NE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            (
+                "Delegates raised concern over the withdrawal of Mali, Burkina Faso and Niger from "
+                "ECOWAS, announced in January."
+            ),
+            "en",
+        ),
+        (
+            "L'académie, financée en grande partie par la France, forme des militaires du Sénégal.",
+            "fr",
+        ),
+    ],
+)
+def test_no_withdrawal_from_leaving_a_bloc_or_a_part(extractor, text, lang):
+    assert not {e for e in events(extractor, text, lang) if e[0] == "WITHDRAW"}
