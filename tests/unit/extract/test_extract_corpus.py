@@ -1,8 +1,8 @@
 """Floors on the project's labelled corpus (tests/data): event F1 per language may not regress.
 
 Held-out is measured only, never tuned on. Floors sit 0.03 under the figures measured when they
-were set (rules, blank French pipeline): dev (568 articles) EN 0.766 / FR 0.788, held-out EN 0.741 /
-FR 0.763.
+were set (rules, blank French pipeline): dev (688 articles) EN 0.782 / FR 0.795, held-out EN 0.741 /
+FR 0.789.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from daemon.offline import parse_line
 
 DATA = Path(__file__).parents[2] / "data"
 MEASURED = {
-    ("corpus_dev", "en"): 0.766,
-    ("corpus_dev", "fr"): 0.788,
+    ("corpus_dev", "en"): 0.782,
+    ("corpus_dev", "fr"): 0.795,
     ("corpus_heldout", "en"): 0.741,
-    ("corpus_heldout", "fr"): 0.763,
+    ("corpus_heldout", "fr"): 0.789,
 }
 MARGIN = 0.03
 
