@@ -19,9 +19,10 @@ from daemon.extract.cues import blocked
 from daemon.extract.dates import event_date as date_of
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, Twin
+from daemon.extract.mention_cues import origin_place, regional, speaker_place
 from daemon.extract.numbers import TroopCount
 from daemon.extract.places import PlaceEntry, places_of
-from daemon.extract.roles import Role, mention_roles, origin_place, regional, speaker_place
+from daemon.extract.roles import Role, mention_roles
 from daemon.extract.sentence import MILITARY_WORDING, SentenceScans, scan_sentences
 from daemon.extract.stage import presence_only, status_of
 from daemon.extract.subjects import sending_subjects

@@ -23,7 +23,8 @@ from daemon.extract.clauses import (
 from daemon.extract.contingents import MULTINATIONAL, contingents
 from daemon.extract.gazetteer import Form, Mention
 from daemon.extract.lowered import Folded, twin
-from daemon.extract.roles import COORD, Role, bound_to, mention_roles, tail
+from daemon.extract.mention_cues import COORD, bound_to, tail
+from daemon.extract.roles import Role, mention_roles
 from daemon.extract.subjects import (
     clause_subject,
     mark_senders,

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from daemon.extract.contingents import framing_missions
 from daemon.extract.gazetteer import Form, Mention
-from daemon.extract.roles import COORD, Role
+from daemon.extract.mention_cues import COORD
+from daemon.extract.roles import Role
 
 
 @dataclass(frozen=True, slots=True)

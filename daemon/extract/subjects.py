@@ -8,7 +8,8 @@ import itertools
 import re
 
 from daemon.extract.gazetteer import Form, Mention
-from daemon.extract.roles import COORD, Role
+from daemon.extract.mention_cues import COORD
+from daemon.extract.roles import Role
 
 SUBJECT_FORMS = (Form.NAME, Form.SEAT)
 
