@@ -13,7 +13,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import daemon.extract as extract
-from daemon.extract import candidates, cast, cues, dates, numbers, roles, stage, triggers
+from daemon.extract import (
+    candidates,
+    cast,
+    clauses,
+    cues,
+    dates,
+    mention_cues,
+    numbers,
+    roles,
+    stage,
+    subjects,
+    triggers,
+)
 from daemon.extract.lowered import UNSAFE, Folded, Twin, lower_in_place, lowercase_pattern, lowered
 from daemon.extract.triggers import ACCORD_RE, MILITARY, PREFILTER
 
@@ -115,7 +127,19 @@ def test_every_other_character_matches_lowered_letters_as_re_folds_it():
 
 def _twins() -> list[tuple[str, Twin]]:
     found = []
-    for module in (numbers, roles, cues, stage, dates, cast, candidates, extract):
+    modules = (
+        numbers,
+        roles,
+        mention_cues,
+        cues,
+        stage,
+        dates,
+        cast,
+        clauses,
+        subjects,
+        candidates,
+    )
+    for module in (*modules, extract):
         for name, value in vars(module).items():
             if isinstance(value, Twin):
                 found.append((f"{module.__name__}.{name}", value))
