@@ -32,8 +32,6 @@ from daemon.model import EventType, Place, Status
 _LEAVING = (EventType.WITHDRAW, EventType.EXPEL)
 _PERSONNEL = Twin(PERSONNEL)  # run lowered over sentences' lowercase (see lowered.py)
 _PLACING = (Form.NAME, Form.SEAT)
-# A figure followed by where those forces are: "1,000 troops from neighbouring Niger", "2 000
-# soldats au Niger voisin".
 # The types whose count is the figure of the trigger's own clause: an order's object (after
 # it), an operation's subject or object (either side).
 _OWN_FIGURE = (EventType.EXPEL, EventType.OPERATION)
@@ -54,6 +52,8 @@ def _own_figure(sentence: str, trigger: Trigger, start: int, end: int) -> bool:
     )
 
 
+# A figure followed by where those forces are: "1,000 troops from neighbouring Niger", "2 000
+# soldats au Niger voisin".
 _TIED = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:in|from|into|to|at|au|aux|du|des|de|en|dans|à)\s+"
     r"(?:(?:the|neighbouring|neighboring|nearby|le|la|les|l')\s*){0,2}",
