@@ -1,6 +1,7 @@
 """The parts of a sentence that decide which states a trigger's event reads: its clauses, an
-opening "as/while" clause, an aside after the trigger (a source, an occasion, a standing
-presence), and a noun's "of" and "from" complements. Casting (cast.py) reads them."""
+opening "as/while" or "since" clause, what follows the trigger (a source, an occasion, a standing
+presence, a contrasting "while" clause), and a noun's "of" and "from" complements. Casting
+(cast.py) reads them."""
 
 from __future__ import annotations
 
