@@ -52,6 +52,15 @@ def _own_figure(sentence: str, trigger: Trigger, start: int, end: int) -> bool:
     )
 
 
+# A strength a departure leaves behind, before or after it: "cut its force to 1,700", "from a
+# peak of 4,500", "plans to keep about 1,000 there", "doivent tomber à 300"
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:to|peak of|keep|keeping|maintain\w*|retain\w*|garder|maintenir|conserver|"
+    r"ramen\w+ à|tomber à|passer à|porter à|jusqu'à)\s+$",
+    re.IGNORECASE,
+)
+
+
 # A figure followed by where those forces are: "1,000 troops from neighbouring Niger", "2 000
 # soldats au Niger voisin".
 _TIED = re.compile(
@@ -147,6 +156,8 @@ class _Sentence:
         for start, end, count in self.shared.counts:
             if trigger.type in _OWN_FIGURE and not _own_figure(self.text, trigger, start, end):
                 continue
+            if trigger.type is EventType.WITHDRAW and _LEVEL_BEFORE.search(self.text, 0, start):
+                continue  # "cut its force to 1,700", "keep about 1,000 there": what stays
             if not any(
                 _TIED.fullmatch(self.text, end, place) for place in elsewhere if place > end
             ):

@@ -170,3 +170,15 @@ def test_an_expulsion_counts_only_the_forces_its_order_names(extractor, text, la
 def test_an_operation_counts_only_the_forces_its_clause_names(extractor, text, count):
     found = counts(extractor, text, "en")
     assert found[("OPERATION", "FR", "ML")] == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Mali, France has cut its force to about 2,500 soldiers from a peak of 4,000.",
+        "France has begun to reduce its force in Mali and plans to keep 1,000 soldiers there.",
+    ],
+)
+def test_a_drawdown_is_not_counted_by_the_strength_it_leaves(extractor, text):
+    found = counts(extractor, text, "en")
+    assert found[("WITHDRAW", "FR", "ML")] is None
