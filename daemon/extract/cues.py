@@ -387,7 +387,8 @@ _DEMANDED_NOUN = re.compile(
 _NOT_FORCES_WITHDRAWN = re.compile(
     r"^\W*(?:(?:sa|son|ses|leur|leurs|la|le|les|des|its|their|the|his|her)\s+)?"
     r"(?:candidat\w+|plainte|projet|texte|loi|mines?|accr[ée]ditation|licen[cs]es?|permis|"
-    r"agr[ée]ment|subsid\w+|support|soutien|aide|funding|financement|application|bid|"
+    r"agr[ée]ment|subsid\w+|support|soutien|aide|aid|assistance|funding|financement|"
+    r"application|bid|budget|spending|"
     r"complaint|bill|offers?|offres?|ambassad\w+|recognition|reconnaissance|visas?|"
     # "le retrait de la vie politique", "withdrew from the race"
     r"(?:de|from) (?:la |the )?(?:vie politique|politics|course|race|comp[ée]tition))\b",
@@ -413,6 +414,8 @@ def _withdraw_blocked(_sentence: str, trigger: Trigger, before: str, after: str)
         or _CITIZENS_AFTER.match(after)
         or _CITIZENS_INSIDE.search(trigger.text)
         or _SEEMS_AFTER.match(after)
+        or (trigger.nominal and _PLAN_BEFORE.search(before))
+        or _KEPT_INSIDE.search(trigger.text)
         or (trigger.nominal and _THIS_BEFORE.search(before))
     )
 
@@ -427,6 +430,17 @@ _CITIZENS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CITIZENS_INSIDE = re.compile(rf"\b{_CITIZENS}\b", re.IGNORECASE)
+# "cuts aid but keeps troops": the forces are what stays
+_KEPT_INSIDE = re.compile(
+    r"\b(?:but|mais)\s+(?:keeps?|kept|maintains?|retains?|garde|maintient|conserve)\b",
+    re.IGNORECASE,
+)
+# "un plan de retrait devrait être tenu prêt", "a withdrawal timetable": a plan, not a departure
+_PLAN_BEFORE = re.compile(
+    r"\b(?:plans?|calendriers?|projets?|sc[ée]narios?|strat[ée]gies?|options?|"
+    r"timetables?|schedules?|strateg(?:y|ies))\s+(?:de|d'|d’|for|of)\s+(?:(?:a|an|the|un|une)\s+)?$",
+    re.IGNORECASE,
+)
 # "le retrait semblait désormais inévitable": judged likely, not announced or made
 _SEEMS_AFTER = re.compile(
     r"^(?:\W+[\w'’-]+){0,6}?\W+(?:seems?|seemed|appears?|appeared|sembl\w+|para[îi]\w+)\s+"

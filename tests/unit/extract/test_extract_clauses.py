@@ -986,3 +986,15 @@ def test_a_host_s_accord_named_with_its_possessive_is_ended_for_the_partner(extr
 )
 def test_no_withdrawal_from_leaving_a_bloc_or_a_part(extractor, text, lang):
     assert not {e for e in events(extractor, text, lang) if e[0] == "WITHDRAW"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("U.S. formally declares Niger takeover a coup, cuts aid but keeps troops", "en"),
+        ("Un plan de retrait des soldats français du Niger devrait être tenu prêt.", "fr"),
+        ("Il serait temps de fixer un calendrier de retrait des troupes de la Gambie.", "fr"),
+    ],
+)
+def test_no_withdrawal_for_forces_kept_or_a_plan_to_leave(extractor, text, lang):
+    assert not {e for e in events(extractor, text, lang) if e[0] == "WITHDRAW"}
