@@ -21,7 +21,7 @@ from daemon.extract.clauses import (
     same_clause,
 )
 from daemon.extract.contingents import MULTINATIONAL, contingents
-from daemon.extract.gazetteer import Form, Mention
+from daemon.extract.gazetteer import REMOTE_FORCES, Form, Mention
 from daemon.extract.lowered import Folded, twin
 from daemon.extract.mention_cues import COORD, bound_to, tail
 from daemon.extract.roles import Role, mention_roles
@@ -102,7 +102,12 @@ def cast(
     # where an accord is signed does not matter ("signed in Rome"); a Sahel place nearer the
     # trigger places it ("killed near Tongo Tongo ... have become household names in the United
     # States")
-    away = [m for m in coded if roles[id(m)] is Role.ELSEWHERE and same_clause(sentence, m, at)]
+    away = [
+        m
+        for m in coded
+        if (roles[id(m)] is Role.ELSEWHERE or m.force in REMOTE_FORCES)
+        and same_clause(sentence, m, at)
+    ]
     elsewhere = (
         not signing
         and bool(away)

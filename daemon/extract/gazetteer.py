@@ -90,6 +90,11 @@ _REMOTE: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("MW", ("Malawi",), ("Malawians?",)),
 )
 REMOTE = frozenset(code for code, _names, _demonyms in _REMOTE)
+# named forces that serve outside the Sahel (Central African Republic, DR Congo, Somalia, Côte
+# d'Ivoire): an event of theirs is not in a Sahel host
+REMOTE_FORCES = frozenset(
+    {"MINUSCA", "MONUSCO", "MISCA", "AMISOM", "Operation Sangaris", "Operation Licorne"}
+)
 
 # code -> (names, demonyms, seats). Names are case-sensitive unless wrapped in _i().
 _STATES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -258,7 +263,13 @@ _FORCES: dict[str, tuple[str, str | None, Form]] = {
     r"ECOMOG|Ecomog": ("ECOWAS", "ECOMOG", Form.FORCE),
     r"EUMPM(?: Niger)?": ("EU", "EUMPM Niger", Form.FORCE),
     r"MINUSMA|Minusma": ("UN", "MINUSMA", Form.FORCE),
-    r"MINUSCA|Minusca|MONUSCO": ("UN", None, Form.FORCE),
+    # forces that serve outside the Sahel: naming one places the event there (REMOTE_FORCES)
+    r"MINUSCA|Minusca": ("UN", "MINUSCA", Form.FORCE),
+    r"MONUSCO|Monusco": ("UN", "MONUSCO", Form.FORCE),
+    r"MISCA|Misca": ("AU", "MISCA", Form.FORCE),
+    r"AMISOM|Amisom|ATMIS|AUSSOM": ("AU", "AMISOM", Form.FORCE),
+    r"(?:[Oo]p[ée]ration )?Sangaris": ("FR", "Operation Sangaris", Form.FORCE),
+    r"(?:[Oo]p[ée]ration |[Ff]orce )?Licorne": ("FR", "Operation Licorne", Form.FORCE),
     r"United Nations|U\.N\.|UN|Nations [Uu]nies|ONU|[Bb]lue [Hh]elmets|[Cc]asques bleus": (
         "UN",
         None,

@@ -998,3 +998,26 @@ def test_no_withdrawal_from_leaving_a_bloc_or_a_part(extractor, text, lang):
 )
 def test_no_withdrawal_for_forces_kept_or_a_plan_to_leave(extractor, text, lang):
     assert not {e for e in events(extractor, text, lang) if e[0] == "WITHDRAW"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            (
+                "Les soldats tchadiens sont rentrés du Mali. La Minusca a pris le relais en "
+                "septembre 2014 avec des bataillons mauritanien et camerounais."
+            ),
+            "fr",
+        ),
+        (
+            (
+                "Chadian troops left Mali last year. French soldiers of Operation Sangaris were "
+                "deployed in Bangui in December 2013."
+            ),
+            "en",
+        ),
+    ],
+)
+def test_forces_that_serve_outside_the_sahel_place_their_events_there(extractor, text, lang):
+    assert not {e for e in events(extractor, text, lang) if e[0] == "DEPLOY"}
