@@ -1,7 +1,7 @@
 """Floors on the project's labelled corpus (tests/data): event F1 per language may not regress.
 
 Held-out is measured only, never tuned on. Floors sit 0.03 under the figures measured when they
-were set (rules, blank French pipeline): dev (688 articles) EN 0.782 / FR 0.795, held-out EN 0.741 /
+were set (rules, blank French pipeline): dev (688 articles) EN 0.783 / FR 0.797, held-out EN 0.759 /
 FR 0.789.
 """
 
@@ -19,9 +19,9 @@ from daemon.offline import parse_line
 
 DATA = Path(__file__).parents[2] / "data"
 MEASURED = {
-    ("corpus_dev", "en"): 0.782,
-    ("corpus_dev", "fr"): 0.795,
-    ("corpus_heldout", "en"): 0.741,
+    ("corpus_dev", "en"): 0.783,
+    ("corpus_dev", "fr"): 0.797,
+    ("corpus_heldout", "en"): 0.759,
     ("corpus_heldout", "fr"): 0.789,
 }
 MARGIN = 0.03
