@@ -116,7 +116,6 @@ class _Sentence:
         self.text = sentences[index]
         self.shared = shared
         self._roles: dict[bool, dict[int, Role]] = {}
-        self._sending: frozenset[int] | None = None
 
     @property
     def military(self) -> bool:
@@ -178,13 +177,12 @@ class _Sentence:
             self._roles[leaving] = mention_roles(self.text, mentions, hosts, leaving=leaving)
         return self._roles[leaving]
 
-    def sending(self, mentions: list[Mention]) -> frozenset[int]:
-        """Ids of the states the sentence's sending verbs have as their subjects (read once)."""
-        if self._sending is None:
-            starts = [t.start for t in self.shared.triggers if t.type is EventType.DEPLOY]
-            coded = [m for m in mentions if m.code]
-            self._sending = sending_subjects(self.text, coded, starts) if starts else frozenset()
-        return self._sending
+    @cached_property
+    def sending(self) -> frozenset[int]:
+        """Ids of the states the sentence's sending verbs have as their subjects."""
+        starts = [t.start for t in self.shared.triggers if t.type is EventType.DEPLOY]
+        coded = [m for m in self.shared.mentions if m.code]
+        return sending_subjects(self.text, coded, starts) if starts else frozenset()
 
     @cached_property
     def event_places(self) -> list[tuple[int, str]]:
@@ -401,7 +399,7 @@ def _cast_trigger(
         signing=trigger.type is EventType.AGREEMENT,
         # "ordered French special forces out": an order's forces are its object
         object_end=trigger.end if trigger.type is EventType.EXPEL else None,
-        sending=scans.sending(mentions),
+        sending=scans.sending,
     )
 
 

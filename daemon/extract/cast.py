@@ -29,6 +29,7 @@ from daemon.extract.subjects import (
     clause_subject,
     mark_senders,
     owns_forces_after,
+    possessive_owner,
     possessive_start,
 )
 
@@ -94,7 +95,7 @@ def cast(
         sentence, coded, roles, hosts, at, host_ms=host_ms, nominal_end=nominal_end, senders=senders
     )
     if object_end is not None:
-        picked = _object_actors(sentence, picked, at, object_end)
+        picked = _object_actors(picked, at, object_end)
     if nominal_end is not None and senders:
         picked = _attached_actors(sentence, coded, picked, at, nominal_end)
     at = picked.at
@@ -252,8 +253,6 @@ def _possessor(sentence: str, group: list[Mention], pool: list[Mention]) -> list
 _ATTACHED_BEFORE = re.compile(r"^(?:'s)?\s+(?:[a-z-]+\s+){0,2}$")
 _ATTACHED_AFTER = re.compile(r"^\s+(?:militaires?\s+)?$")
 # (singular only: "their deployment" may be the forces' own, named just before)
-_OWNS_NOUN = re.compile(r"\b(?:its|son|sa)\s+$", re.IGNORECASE)
-_CLAUSE_STOP = re.compile(r"[;:]")
 
 
 def _attached_actors(
@@ -261,12 +260,9 @@ def _attached_actors(
 ) -> _Picked:
     """The state attached to a nominal trigger, when one is, instead of the nearest actors."""
     attached = [m for m in coded if _before_noun(sentence, m, at) or _after_noun(sentence, m, end)]
-    # "Le Mali a annoncé son retrait du Comité": the possessive's owner is the clause's subject
-    # (not the last state named: "sa base de Faya, dans le nord du Tchad, étape de son départ")
-    owns = _OWNS_NOUN.search(sentence, max(0, at - 8), at)
-    subject = clause_subject(sentence, coded, owns.start()) if owns and not attached else None
-    if subject is not None and not _CLAUSE_STOP.search(sentence, subject.end, at):
-        attached = [subject]
+    # "Le Mali a annoncé son retrait du Comité": the possessive's owner
+    owner = None if attached else possessive_owner(sentence, coded, at)
+    attached = [owner] if owner is not None else attached
     if not attached or all(m in picked.group for m in attached):
         return picked
     group = _nearest_group(sentence, attached, coded, attached[0].start)
@@ -289,14 +285,9 @@ def _after_noun(sentence: str, mention: Mention, end: int) -> bool:
     )
 
 
-def _object_actors(sentence: str, picked: _Picked, at: int, end: int) -> _Picked:
-    """The actors named inside the trigger's own span, when there are, instead of the nearest
-    (not a possessor: "revoked Niger's military cooperation" is the host's own accord)."""
-    inside = [
-        m
-        for m in (*picked.group, *picked.others)
-        if at <= m.start and m.end <= end and not sentence.startswith("'s", m.end)
-    ]
+def _object_actors(picked: _Picked, at: int, end: int) -> _Picked:
+    """The actors named inside the trigger's own span, when there are, instead of the nearest."""
+    inside = [m for m in (*picked.group, *picked.others) if at <= m.start and m.end <= end]
     if not inside or all(m in picked.group for m in inside):
         return picked
     others = [m for m in (*picked.group, *picked.others) if m not in inside]

@@ -104,6 +104,22 @@ _POSSESSED = re.compile(
 _OWNED_COMPLEMENT = re.compile(rf"\s+(?:of|de|d')\s*{_POSSESSED.pattern}", re.IGNORECASE)
 
 
+# (singular only: "their deployment" may be the forces' own, named just before)
+_OWNS_SINGULAR = re.compile(r"\b(?:its|son|sa)\s+$", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[;:]")
+
+
+def possessive_owner(sentence: str, coded: list[Mention], at: int) -> Mention | None:
+    """The clause's subject when a singular possessive stands right before offset `at`: "Le Mali
+    a annoncé son retrait" (not the last state named: "sa base de Faya, dans le nord du Tchad,
+    première étape de son départ" is the subject's departure)."""
+    owns = _OWNS_SINGULAR.search(sentence, max(0, at - 8), at)
+    subject = clause_subject(sentence, coded, owns.start()) if owns else None
+    if subject is None or _CLAUSE_STOP.search(sentence, subject.end, at):
+        return None
+    return subject
+
+
 # "ses Casques bleus": the possessive owns the forces mention itself
 _OWNS_NEXT = re.compile(rf"{_POSSESSIVE}$", re.IGNORECASE)
 

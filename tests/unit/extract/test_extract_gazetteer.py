@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from daemon.extract.gazetteer import Form, find_mentions
+from daemon.extract.gazetteer import REMOTE_FORCES, Form, find_mentions
 from daemon.extract.places import PLACES, find_places, places_in
 from daemon.model import PlaceKind
 
@@ -98,3 +98,11 @@ def test_every_place_is_found_by_its_name(entry):
     assert [found.name for _offset, found in find_places(f"Troops reached {entry.name}.")] == [
         entry.name
     ]
+
+
+@pytest.mark.parametrize("name", ["MINUSCA", "Monusco", "MISCA", "AMISOM", "Sangaris", "Licorne"])
+def test_forces_serving_outside_the_sahel_are_found_by_name(name):
+    """REMOTE_FORCES names what the force table gives these mentions (a renamed force would
+    otherwise silently stop placing its events outside the Sahel)."""
+    (mention,) = find_mentions(f"Les soldats de {name} sont arrivés.")
+    assert mention.force in REMOTE_FORCES

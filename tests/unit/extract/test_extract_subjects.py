@@ -10,6 +10,7 @@ from daemon.extract.subjects import (
     clause_subject,
     mark_senders,
     owns_forces_after,
+    possessive_owner,
     possessive_start,
     sending_subjects,
 )
@@ -87,3 +88,14 @@ def test_the_subject_s_own_forces_after_a_departure_noun():
     subject = clause_subject(sentence, coded, sentence.index("retrait"))
     assert subject is not None
     assert subject.code == "TD"
+
+
+def test_a_singular_possessive_belongs_to_the_clause_subject():
+    sentence = "Le Mali a annoncé dimanche son retrait du comité, créé avec le Niger."
+    coded = [m for m in find_mentions(sentence) if m.code]
+    owner = possessive_owner(sentence, coded, sentence.index("retrait"))
+    assert owner is not None
+    assert owner.code == "ML"
+    faya = "L'armée française a rétrocédé sa base, dans le nord du Tchad, étape de son départ."
+    coded = [m for m in find_mentions(faya) if m.code]
+    assert possessive_owner(faya, coded, faya.index("départ")) is None
